@@ -1,0 +1,66 @@
+# aebench: `make reproduce` (PROFILE=ci by default, PROFILE=full for the reports' settings) and `make test`.
+SHELL := /bin/bash
+.SHELLFLAGS := -eu -o pipefail -c
+
+PROFILE ?= ci
+FILTER ?=
+DATA_DIR ?= data
+RESULTS_DIR ?= results
+SITE_DIR ?= site
+MVN ?= mvn -B -q
+# One native thread per process: faster than two for these batch sizes, and results are
+# bit-identical only for a fixed thread count. Off-heap memory is bounded because a native
+# out-of-memory kills the JVM instead of throwing.
+export OMP_NUM_THREADS ?= 1
+export OPENBLAS_NUM_THREADS ?= 1
+JAVA_OPTS ?= -Xmx4g -Dorg.bytedeco.javacpp.maxbytes=8G -Dorg.bytedeco.javacpp.maxphysicalbytes=14G
+
+JAR := harness/target/aebench-harness-0.1.0-SNAPSHOT.jar
+CLASSPATH_FILE := harness/target/classpath.txt
+SOURCES := $(shell find pom.xml */pom.xml */src/main -type f 2>/dev/null)
+AEBENCH = java $(JAVA_OPTS) -cp "$(JAR):$$(cat $(CLASSPATH_FILE))" org.aebench.harness.Main
+
+.PHONY: all build data reproduce run site list test unit-test e2e-test check-cuda clean
+
+all: reproduce
+
+build: $(JAR)
+
+$(JAR) $(CLASSPATH_FILE): $(SOURCES)
+	$(MVN) install -DskipTests
+
+data:
+	ci/fetch-data.sh $(DATA_DIR)
+
+## reproduce: run the PROFILE's cells (resuming), then render site/$(PROFILE)/index.html
+reproduce: build data
+	status=0; $(MAKE) --no-print-directory run || status=$$?; \
+	  $(MAKE) --no-print-directory site; \
+	  if [ $$status -ne 0 ]; then echo "make reproduce: the run exited with $$status (3 = some cells failed; see the site)" >&2; fi; \
+	  exit $$status
+
+run: build
+	$(AEBENCH) run --profile $(PROFILE) --data $(DATA_DIR) --results $(RESULTS_DIR) $(if $(FILTER),--filter '$(FILTER)') $(if $(FORCE),--force)
+
+site: build
+	$(AEBENCH) site --profile $(PROFILE) --results $(RESULTS_DIR) --out $(SITE_DIR)
+
+list: build
+	$(AEBENCH) list --profile $(PROFILE) $(if $(FILTER),--filter '$(FILTER)')
+
+## test: unit tests, then an end-to-end smoke run (matrix -> runner -> CSV -> site)
+test: data unit-test e2e-test
+
+unit-test:
+	$(MVN) install
+
+e2e-test: build
+	ci/e2e-smoke.sh
+
+## check-cuda: resolve and compile the GPU backend (running it needs an NVIDIA driver and CUDA 11.6)
+check-cuda:
+	$(MVN) -Pcuda -DskipTests compile
+
+clean:
+	$(MVN) clean
+	rm -rf $(RESULTS_DIR) $(SITE_DIR)

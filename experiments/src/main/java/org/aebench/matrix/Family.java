@@ -1,0 +1,32 @@
+package org.aebench.matrix;
+
+import com.fasterxml.jackson.annotation.JsonValue;
+
+/** Model families the matrix may name. Each maps to one class in {@code org.aebench.models}. */
+public enum Family {
+    /** Principal component analysis with {@code components} components (closed form). */
+    PCA("pca", false),
+    /** Trivial baseline: every output pixel 0. */
+    BASELINE_ZERO("baseline-zero", false),
+    /** Trivial baseline: every output is the mean training image. */
+    BASELINE_MEAN("baseline-mean", false),
+    /** Fully connected autoencoder with the listed layers. */
+    DENSE_AE("dense-ae", true);
+
+    private final String key;
+    private final boolean trained;
+
+    Family(String key, boolean trained) {
+        this.key = key;
+        this.trained = trained;
+    }
+
+    @JsonValue
+    public String key() { return key; }
+
+    /** True for families trained by gradient descent over epochs (false: fitted in closed form). */
+    public boolean trained() { return trained; }
+
+    @Override
+    public String toString() { return key; }
+}

@@ -1,0 +1,28 @@
+package org.aebench.train;
+
+import java.util.List;
+
+/**
+ * What training one cell produced.
+ *
+ * @param status       ok, collapsed or failed
+ * @param reason       why it collapsed or failed (empty when ok)
+ * @param final_       test metrics of the trained model (null when failed before evaluation)
+ * @param trainSeconds wall time of the training steps (closed form: the fit)
+ */
+public record CellOutcome(
+        String status,
+        String reason,
+        String architecture,
+        Evaluation final_,
+        List<EpochRecord> epochs,
+        double finalTrainLoss,
+        double trainSeconds,
+        long trainSamplePasses,
+        int trainSamples,
+        int testSamples) {
+
+    public double trainSamplesPerSecond() {
+        return trainSeconds > 0 ? trainSamplePasses / trainSeconds : Double.NaN;
+    }
+}

@@ -1,0 +1,59 @@
+package org.aebench.train;
+
+import org.aebench.matrix.Loss;
+import org.aebench.models.Reconstructor;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.indexing.NDArrayIndex;
+import org.nd4j.linalg.ops.transforms.Transforms;
+
+/** Computes test metrics in batches; sums are kept in double so the order of batches cannot blur them. */
+public final class Evaluator {
+    /** Probabilities are clipped this far from 0 and 1 before the log, as Keras does. */
+    private static final double BCE_EPSILON = 1e-7;
+    private static final int BATCH = 1000;
+
+    private Evaluator() {}
+
+    public static Evaluation evaluate(Reconstructor model, INDArray inputs, INDArray targets, Loss loss) {
+        long n = inputs.rows();
+        long features = inputs.columns();
+        double sq = 0, abs = 0, lossSum = 0, seconds = 0;
+        boolean finite = true;
+        INDArray sum = Nd4j.zeros(DataType.DOUBLE, 1, features);
+        INDArray sumSq = Nd4j.zeros(DataType.DOUBLE, 1, features);
+        for (long start = 0; start < n; start += BATCH) {
+            long end = Math.min(n, start + BATCH);
+            INDArray x = inputs.get(NDArrayIndex.interval(start, end), NDArrayIndex.all());
+            INDArray y = targets.get(NDArrayIndex.interval(start, end), NDArrayIndex.all());
+            long t0 = System.nanoTime();
+            INDArray out = model.reconstruct(x);
+            seconds += (System.nanoTime() - t0) / 1e9;
+            INDArray diff = out.sub(y);
+            double batchSq = diff.mul(diff).sumNumber().doubleValue();
+            if (!Double.isFinite(batchSq)) finite = false;
+            sq += batchSq;
+            abs += Transforms.abs(diff, false).sumNumber().doubleValue();
+            if (loss == Loss.BCE) lossSum += bceSum(out, y);
+            INDArray outD = out.castTo(DataType.DOUBLE);
+            sum.addi(outD.sum(true, 0));
+            sumSq.addi(outD.mul(outD).sum(true, 0));
+        }
+        double count = (double) n * features;
+        double mse = sq / count;
+        INDArray mean = sum.div(n);
+        INDArray variance = sumSq.div(n).subi(mean.mul(mean));
+        double maxStd = Math.sqrt(Math.max(0, variance.maxNumber().doubleValue()));
+        double ownLoss = loss == Loss.BCE ? lossSum / count : mse;
+        return new Evaluation(mse, abs / count, ownLoss, maxStd, finite, (int) n, seconds);
+    }
+
+    /** Sum over pixels of the binary cross-entropy, with Keras's clipping. */
+    private static double bceSum(INDArray out, INDArray y) {
+        INDArray p = Transforms.max(Transforms.min(out.castTo(DataType.DOUBLE), 1 - BCE_EPSILON, true), BCE_EPSILON, false);
+        INDArray yd = y.castTo(DataType.DOUBLE);
+        INDArray ll = yd.mul(Transforms.log(p, true)).addi(yd.rsub(1).muli(Transforms.log(p.rsub(1), false)));
+        return -ll.sumNumber().doubleValue();
+    }
+}

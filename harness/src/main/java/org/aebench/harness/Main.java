@@ -1,0 +1,144 @@
+package org.aebench.harness;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import java.util.regex.Pattern;
+import org.aebench.data.DataCatalog;
+import org.aebench.data.DataException;
+import org.aebench.matrix.Cell;
+import org.aebench.matrix.MatrixException;
+import org.aebench.matrix.MatrixLoader;
+import org.aebench.reference.ReferenceTable;
+import org.aebench.results.ResultStore;
+import org.aebench.site.SiteRenderer;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** The command line: {@code aebench run | list | site}. */
+@Command(name = "aebench", mixinStandardHelpOptions = true, version = "aebench 0.1",
+        description = "Reproduces the reference reports' autoencoder experiments and renders the comparison site.",
+        subcommands = {Main.Run.class, Main.ListCells.class, Main.Site.class})
+public final class Main {
+    /** Exit code for bad input (matrix, data, usage): nothing was run. */
+    static final int BAD_INPUT = 2;
+    /** Exit code when every cell ran but at least one failed. */
+    static final int CELLS_FAILED = 3;
+
+    public static void main(String[] args) {
+        System.exit(execute(args));
+    }
+
+    static int execute(String... args) {
+        CommandLine cl = new CommandLine(new Main());
+        cl.setExecutionExceptionHandler((e, cmd, parsed) -> {
+            if (e instanceof MatrixException || e instanceof DataException || e instanceof IOException) {
+                cmd.getErr().println("aebench: " + e.getMessage());
+                return BAD_INPUT;
+            }
+            throw e;
+        });
+        return cl.execute(args);
+    }
+
+    static class Selection {
+        @Option(names = "--profile", defaultValue = "ci", description = "smoke, ci or full (default: ${DEFAULT-VALUE})")
+        String profile;
+
+        @Option(names = "--matrix", defaultValue = "experiments/matrix", description = "folder of matrix files (default: ${DEFAULT-VALUE})")
+        Path matrix;
+
+        @Option(names = "--filter", split = ",", description = "only cells whose id matches one of these globs (* matches anything) or starts with one")
+        List<String> filters;
+
+        List<Cell> cells() {
+            List<Cell> all = new MatrixLoader().load(matrix, profile);
+            if (filters == null || filters.isEmpty()) return all;
+            List<Pattern> patterns = filters.stream().map(Selection::glob).toList();
+            List<Cell> chosen = all.stream().filter(c -> filters.stream().anyMatch(f -> c.id().startsWith(f))
+                    || patterns.stream().anyMatch(p -> p.matcher(c.id()).matches())).toList();
+            if (chosen.isEmpty()) throw new MatrixException("no cell of profile " + profile + " matches " + filters + " (try `aebench list`)");
+            return chosen;
+        }
+
+        static Pattern glob(String g) {
+            StringBuilder re = new StringBuilder();
+            for (char c : g.toCharArray()) {
+                if (c == '*') re.append(".*");
+                else if (c == '?') re.append('.');
+                else re.append(Pattern.quote(String.valueOf(c)));
+            }
+            return Pattern.compile(re.toString());
+        }
+    }
+
+    @Command(name = "run", mixinStandardHelpOptions = true, description = "Run the cells of a profile and append their results.")
+    static final class Run implements Callable<Integer> {
+        @CommandLine.Mixin
+        Selection selection = new Selection();
+
+        @Option(names = "--data", defaultValue = "data", description = "data folder filled by `make data` (default: ${DEFAULT-VALUE})")
+        Path data;
+
+        @Option(names = "--results", defaultValue = "results", description = "results root; files go to <root>/<profile>/ (default: ${DEFAULT-VALUE})")
+        Path results;
+
+        @Option(names = "--force", description = "start a fresh results file instead of resuming")
+        boolean force;
+
+        @Override
+        public Integer call() throws IOException {
+            List<Cell> cells = selection.cells();
+            Provenance provenance = Provenance.collect(Path.of("").toAbsolutePath());
+            Progress progress = new Progress(System.err, System.console() != null);
+            Runner runner = new Runner(new TrainingExecutor(new DataCatalog(data)), provenance, progress);
+            Runner.Summary s = runner.run(cells, results.resolve(selection.profile), force);
+            return s.failed() > 0 ? CELLS_FAILED : 0;
+        }
+    }
+
+    @Command(name = "list", mixinStandardHelpOptions = true, description = "List the cells of a profile without running them.")
+    static final class ListCells implements Callable<Integer> {
+        @CommandLine.Mixin
+        Selection selection = new Selection();
+
+        @Override
+        public Integer call() {
+            List<Cell> cells = selection.cells();
+            long passes = 0;
+            for (Cell c : cells) {
+                long p = Progress.passes(c);
+                passes += p;
+                System.out.printf(Locale.ROOT, "%-60s %-13s epochs %3d  train %6s  test %6s%n", c.id(), c.spec().family(), c.epochs(),
+                        c.trainLimit() == null ? "all" : c.trainLimit(), c.testLimit() == null ? "all" : c.testLimit());
+            }
+            System.out.printf(Locale.ROOT, "%d cells, %,d training sample-passes%n", cells.size(), passes);
+            return 0;
+        }
+    }
+
+    @Command(name = "site", mixinStandardHelpOptions = true, description = "Render the static site from a profile's results.")
+    static final class Site implements Callable<Integer> {
+        @Option(names = "--profile", defaultValue = "ci", description = "profile whose results to render (default: ${DEFAULT-VALUE})")
+        String profile;
+
+        @Option(names = "--results", defaultValue = "results", description = "results root (default: ${DEFAULT-VALUE})")
+        Path results;
+
+        @Option(names = "--out", defaultValue = "site", description = "site root; pages go to <root>/<profile>/ (default: ${DEFAULT-VALUE})")
+        Path out;
+
+        @Override
+        public Integer call() throws IOException {
+            Path csv = results.resolve(profile).resolve(ResultStore.RESULTS_FILE);
+            if (!csv.toFile().isFile()) throw new IOException(csv + " does not exist: run `make reproduce PROFILE=" + profile + "` first");
+            var rows = new org.aebench.results.CsvTable<>(csv, org.aebench.results.ResultColumn.class).read();
+            Path index = new SiteRenderer().render(rows, ReferenceTable.load(), profile, out.resolve(profile));
+            System.err.println("aebench: site written to " + index);
+            return 0;
+        }
+    }
+}

@@ -1,0 +1,62 @@
+package org.aebench.reference;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVRecord;
+
+/**
+ * The project's own transcription of the reference reports' numbers
+ * ({@code aebench/reference/reference-values.csv}) and of the reports themselves
+ * ({@code reports.csv}). Read from the classpath: nothing reads the reports' texts at run time.
+ */
+public final class ReferenceTable {
+    private final List<ReferenceReport> reports;
+    private final List<ReferenceValue> values;
+
+    public ReferenceTable(List<ReferenceReport> reports, List<ReferenceValue> values) {
+        this.reports = List.copyOf(reports);
+        this.values = List.copyOf(values);
+    }
+
+    public static ReferenceTable load() {
+        List<ReferenceReport> reports = new ArrayList<>();
+        for (CSVRecord r : records("reports.csv")) {
+            reports.add(new ReferenceReport(r.get("report"), r.get("report_file"), r.get("title"), r.get("data"), r.get("runs")));
+        }
+        List<ReferenceValue> values = new ArrayList<>();
+        for (CSVRecord r : records("reference-values.csv")) {
+            String scale = r.get("to_our_scale").trim();
+            values.add(new ReferenceValue(r.get("report"), r.get("report_file"), r.get("section"),
+                    r.get("experiment_id"), r.get("metric"), r.get("printed_value"), r.get("definition"),
+                    scale.isEmpty() ? Double.NaN : Double.parseDouble(scale), r.get("note")));
+        }
+        return new ReferenceTable(reports, values);
+    }
+
+    public List<ReferenceReport> reports() { return reports; }
+
+    public List<ReferenceValue> values() { return values; }
+
+    public List<ReferenceValue> valuesOf(String report) {
+        return values.stream().filter(v -> v.report().equals(report)).toList();
+    }
+
+    private static List<CSVRecord> records(String name) {
+        String path = "/aebench/reference/" + name;
+        try (InputStream in = ReferenceTable.class.getResourceAsStream(path)) {
+            if (in == null) throw new IllegalStateException("missing resource " + path);
+            try (Reader reader = new InputStreamReader(in, StandardCharsets.UTF_8)) {
+                return CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).build().parse(reader).getRecords();
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
