@@ -1,0 +1,39 @@
+package org.aebench.data;
+
+import com.fasterxml.jackson.annotation.JsonValue;
+
+/** The data sets the matrix may name, with their files relative to the data folder. */
+public enum DatasetId {
+    MNIST("mnist", "mnist/train-images-idx3-ubyte", "mnist/train-labels-idx1-ubyte",
+            "mnist/t10k-images-idx3-ubyte", "mnist/t10k-labels-idx1-ubyte"),
+    FASHION_MNIST("fashion-mnist", "fashion-mnist/train-images-idx3-ubyte.gz", "fashion-mnist/train-labels-idx1-ubyte.gz",
+            "fashion-mnist/t10k-images-idx3-ubyte.gz", "fashion-mnist/t10k-labels-idx1-ubyte.gz");
+
+    private final String key;
+    private final String trainImages;
+    private final String trainLabels;
+    private final String testImages;
+    private final String testLabels;
+
+    DatasetId(String key, String trainImages, String trainLabels, String testImages, String testLabels) {
+        this.key = key;
+        this.trainImages = trainImages;
+        this.trainLabels = trainLabels;
+        this.testImages = testImages;
+        this.testLabels = testLabels;
+    }
+
+    @JsonValue
+    public String key() { return key; }
+
+    public String trainImages() { return trainImages; }
+
+    public String trainLabels() { return trainLabels; }
+
+    public String testImages() { return testImages; }
+
+    public String testLabels() { return testLabels; }
+
+    @Override
+    public String toString() { return key; }
+}

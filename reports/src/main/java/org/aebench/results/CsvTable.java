@@ -1,0 +1,144 @@
+package org.aebench.results;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.io.StringWriter;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVPrinter;
+import org.apache.commons.csv.CSVRecord;
+
+/**
+ * An append-only CSV file with a fixed schema, written so that a crash or kill never leaves a
+ * half-written row behind: rows are formatted in memory, appended with one write and forced to
+ * disk; a trailing fragment left by a kill during that write is cut off when the file is opened
+ * again. Every read and write of the project's CSV goes through here.
+ */
+public final class CsvTable<C extends Enum<C> & Column> {
+    private static final CSVFormat FORMAT = CSVFormat.RFC4180.builder().setRecordSeparator("\n").build();
+
+    private final Path file;
+    private final Class<C> columns;
+
+    public CsvTable(Path file, Class<C> columns) {
+        this.file = file;
+        this.columns = columns;
+    }
+
+    public Path file() { return file; }
+
+    public List<String> header() {
+        return Arrays.stream(columns.getEnumConstants()).map(Column::header).toList();
+    }
+
+    /** Reads every complete row; a missing file reads as empty. Does not modify the file. */
+    public List<Row<C>> read() throws IOException {
+        if (!Files.exists(file)) return List.of();
+        String text = Files.readString(file, StandardCharsets.UTF_8);
+        return parse(completePart(text));
+    }
+
+    /**
+     * Makes the file ready for appending: creates it with the header when absent, cuts off a
+     * trailing partial row, and refuses a file written with another schema.
+     */
+    public List<Row<C>> openForAppend() throws IOException {
+        if (!Files.exists(file) || Files.size(file) == 0) {
+            rewrite(List.of());
+            return List.of();
+        }
+        String text = Files.readString(file, StandardCharsets.UTF_8);
+        String complete = completePart(text);
+        if (complete.length() != text.length()) {
+            try (FileChannel ch = FileChannel.open(file, StandardOpenOption.WRITE)) {
+                ch.truncate(complete.getBytes(StandardCharsets.UTF_8).length);
+                ch.force(true);
+            }
+        }
+        return parse(complete);
+    }
+
+    /** Appends rows as one write, then forces them to disk. */
+    public void append(List<Row<C>> rows) throws IOException {
+        if (rows.isEmpty()) return;
+        byte[] bytes = format(rows, false).getBytes(StandardCharsets.UTF_8);
+        try (FileChannel ch = FileChannel.open(file, StandardOpenOption.WRITE, StandardOpenOption.APPEND)) {
+            ByteBuffer buf = ByteBuffer.wrap(bytes);
+            while (buf.hasRemaining()) ch.write(buf);
+            ch.force(false);
+        }
+    }
+
+    /** Replaces the whole file atomically (temp file + rename). */
+    public void rewrite(List<Row<C>> rows) throws IOException {
+        Path dir = file.toAbsolutePath().getParent();
+        Files.createDirectories(dir);
+        Path tmp = Files.createTempFile(dir, file.getFileName().toString(), ".tmp");
+        Files.writeString(tmp, format(rows, true), StandardCharsets.UTF_8);
+        Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    }
+
+    private String format(List<Row<C>> rows, boolean withHeader) throws IOException {
+        StringWriter out = new StringWriter();
+        try (CSVPrinter printer = new CSVPrinter(out, FORMAT)) {
+            if (withHeader) printer.printRecord(header());
+            C[] cols = columns.getEnumConstants();
+            for (Row<C> row : rows) {
+                List<String> values = new ArrayList<>(cols.length);
+                for (C c : cols) values.add(row.get(c));
+                printer.printRecord(values);
+            }
+        }
+        return out.toString();
+    }
+
+    /** The text up to and including the last record separator outside quotes. */
+    private static String completePart(String text) {
+        boolean quoted = false;
+        int lastEnd = 0;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '"') quoted = !quoted;
+            else if (c == '\n' && !quoted) lastEnd = i + 1;
+        }
+        return text.substring(0, lastEnd);
+    }
+
+    private List<Row<C>> parse(String text) throws IOException {
+        if (text.isEmpty()) return List.of();
+        List<Row<C>> rows = new ArrayList<>();
+        try (Reader r = new java.io.StringReader(text);
+             CSVParser parser = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).build().parse(r)) {
+            List<String> found = parser.getHeaderNames();
+            if (!found.equals(header())) {
+                throw new SchemaMismatchException(file, header(), found);
+            }
+            C[] cols = columns.getEnumConstants();
+            for (CSVRecord rec : parser) {
+                Row<C> row = new Row<>(columns);
+                for (C c : cols) row.set(c, rec.get(c.header()));
+                rows.add(row);
+            }
+        }
+        return rows;
+    }
+
+    /** The file on disk was written with another set of columns. */
+    public static final class SchemaMismatchException extends IOException {
+        public SchemaMismatchException(Path file, List<String> expected, List<String> found) {
+            super(file + " was written with another column set than this version of aebench writes "
+                    + "(expected " + expected.size() + " columns, found " + found.size() + "). "
+                    + "Move it away or rerun with --force to start a fresh results file.");
+        }
+    }
+}

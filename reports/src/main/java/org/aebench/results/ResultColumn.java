@@ -1,0 +1,64 @@
+package org.aebench.results;
+
+/**
+ * The columns of {@code results.csv}: the contract between the runner (which writes it) and the
+ * site (which reads it). One row per cell x backend x seed. Adding a column is backwards
+ * compatible for readers (they look columns up by name); renaming one is not.
+ */
+public enum ResultColumn implements Column {
+    CELL_ID("cell_id", "stable id: report/experiment/sweep/dataset/seed=N"),
+    EXPERIMENT_ID("experiment_id", "cell id without the seed: what reference values are matched on"),
+    REPORT("report", "reference report id, e.g. r000"),
+    EXPERIMENT("experiment", "experiment name inside the report's matrix file"),
+    SECTION("section", "section of the reference report the experiment reproduces"),
+    FAMILY("family", "model family, e.g. dense-ae, pca, baseline-zero"),
+    DATASET("dataset", "mnist or fashion-mnist"),
+    SWEEP("sweep", "sweep values of this cell, k=v joined by ';' (empty when none)"),
+    ARCHITECTURE("architecture", "human-readable summary of model, loss and optimizer"),
+    SEED("seed", "the cell's seed; every random choice derives from it"),
+    PROFILE("profile", "smoke, ci or full"),
+    BACKEND("backend", "cpu or cuda"),
+    STATUS("status", "ok, collapsed (output does not depend on the input) or failed"),
+    REASON("reason", "why a cell failed or collapsed; empty when ok"),
+    EPOCHS("epochs", "epochs trained"),
+    BATCH_SIZE("batch_size", "training batch size (0 for closed-form models)"),
+    TRAIN_SAMPLES("train_samples", "training images used"),
+    TEST_SAMPLES("test_samples", "test images evaluated"),
+    TEST_MSE("test_mse", "mean squared error per pixel over the test set, pixels in [0,1]"),
+    TEST_MAE("test_mae", "mean absolute error per pixel over the test set"),
+    TEST_PSNR_DB("test_psnr_db", "10*log10(1/test_mse): peak signal 1"),
+    FINAL_TRAIN_LOSS("final_train_loss", "mean training loss of the last epoch, in the model's own loss"),
+    FINAL_TEST_LOSS("final_test_loss", "test loss after the last epoch, in the model's own loss"),
+    TRAIN_SECONDS("train_seconds", "wall time of training (all epochs, excluding per-epoch test evaluation)"),
+    SECONDS_PER_EPOCH("seconds_per_epoch", "train_seconds / epochs"),
+    TRAIN_SAMPLES_PER_SECOND("train_samples_per_second", "training sample-passes per second"),
+    INFER_SAMPLES_PER_SECOND("infer_samples_per_second", "test images reconstructed per second"),
+    OUTPUT_STD("output_std", "largest per-pixel standard deviation of the output across test images (0 = collapsed)"),
+    STARTED_AT("started_at", "UTC time the cell started"),
+    FINISHED_AT("finished_at", "UTC time the cell finished"),
+    GIT_COMMIT("git_commit", "commit of the code that produced the row"),
+    GIT_DIRTY("git_dirty", "true when the work tree had uncommitted changes"),
+    AEBENCH_VERSION("aebench_version", "project version"),
+    ND4J_BACKEND("nd4j_backend", "ND4J backend artifact, e.g. nd4j-native"),
+    NATIVE_CLASSIFIER("native_classifier", "native build of libnd4j; numbers are bit-identical only within one"),
+    BLAS("blas", "BLAS library ND4J reports"),
+    THREADS("threads", "native threads (OMP_NUM_THREADS) of the process"),
+    JVM("jvm", "JVM vendor and version"),
+    OS("os", "operating system and kernel"),
+    CPU("cpu", "CPU model and core count"),
+    DATASET_SHA256("dataset_sha256", "SHA-256 of the data files used, file=hash joined by ';'");
+
+    private final String header;
+    private final String description;
+
+    ResultColumn(String header, String description) {
+        this.header = header;
+        this.description = description;
+    }
+
+    @Override
+    public String header() { return header; }
+
+    @Override
+    public String description() { return description; }
+}

@@ -1,0 +1,68 @@
+package org.aebench.results;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The results of one profile: {@code results.csv} and {@code curves.csv} in one folder.
+ * A cell counts as finished when its results row is there with status ok or collapsed; its curve
+ * rows are written before that row, so a crash between the two leaves orphan curves, which
+ * {@link #open} removes. Failed cells are dropped on open so that a rerun tries them again.
+ */
+public final class ResultStore {
+    public static final String RESULTS_FILE = "results.csv";
+    public static final String CURVES_FILE = "curves.csv";
+
+    private final CsvTable<ResultColumn> results;
+    private final CsvTable<CurveColumn> curves;
+    private final Set<String> finished = new HashSet<>();
+
+    private ResultStore(Path dir) {
+        this.results = new CsvTable<>(dir.resolve(RESULTS_FILE), ResultColumn.class);
+        this.curves = new CsvTable<>(dir.resolve(CURVES_FILE), CurveColumn.class);
+    }
+
+    /** Opens (creating when absent) the store, repairing what a crash may have left. */
+    public static ResultStore open(Path dir, boolean fresh) throws IOException {
+        ResultStore store = new ResultStore(dir);
+        if (fresh) {
+            store.results.rewrite(List.of());
+            store.curves.rewrite(List.of());
+            return store;
+        }
+        List<Row<ResultColumn>> rows = store.results.openForAppend();
+        List<Row<ResultColumn>> kept = rows.stream().filter(r -> !"failed".equals(r.get(ResultColumn.STATUS))).toList();
+        if (kept.size() != rows.size()) store.results.rewrite(kept);
+        for (Row<ResultColumn> r : kept) store.finished.add(key(r.get(ResultColumn.CELL_ID), r.get(ResultColumn.BACKEND)));
+
+        List<Row<CurveColumn>> curveRows = store.curves.openForAppend();
+        List<Row<CurveColumn>> keptCurves = curveRows.stream()
+                .filter(r -> store.finished.contains(key(r.get(CurveColumn.CELL_ID), r.get(CurveColumn.BACKEND))))
+                .toList();
+        if (keptCurves.size() != curveRows.size()) store.curves.rewrite(keptCurves);
+        return store;
+    }
+
+    public boolean isFinished(String cellId, String backend) {
+        return finished.contains(key(cellId, backend));
+    }
+
+    /** Records one finished cell: curves first, then the row that marks it finished. */
+    public synchronized void record(Row<ResultColumn> result, List<Row<CurveColumn>> curveRows) throws IOException {
+        curves.append(curveRows);
+        results.append(List.of(result));
+        String status = result.get(ResultColumn.STATUS);
+        if (!"failed".equals(status)) finished.add(key(result.get(ResultColumn.CELL_ID), result.get(ResultColumn.BACKEND)));
+    }
+
+    public List<Row<ResultColumn>> results() throws IOException { return results.read(); }
+
+    public List<Row<CurveColumn>> curves() throws IOException { return curves.read(); }
+
+    public Path resultsFile() { return results.file(); }
+
+    private static String key(String cellId, String backend) { return cellId + "\u0000" + backend; }
+}

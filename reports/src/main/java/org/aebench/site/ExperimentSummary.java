@@ -1,0 +1,66 @@
+package org.aebench.site;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.aebench.results.ResultColumn;
+import org.aebench.results.Row;
+
+/** All rows (seeds) of one experiment id, summarised for the site. */
+public record ExperimentSummary(
+        String experimentId,
+        String report,
+        String experiment,
+        String section,
+        String family,
+        String dataset,
+        String sweep,
+        String architecture,
+        int cells,
+        int ok,
+        int collapsed,
+        int failed,
+        List<String> reasons,
+        Map<String, Stats> metrics) {
+
+    /** Metrics (result columns) the site summarises per experiment. */
+    static final List<ResultColumn> METRICS = List.of(
+            ResultColumn.TEST_MSE, ResultColumn.TEST_MAE, ResultColumn.TEST_PSNR_DB,
+            ResultColumn.FINAL_TRAIN_LOSS, ResultColumn.FINAL_TEST_LOSS, ResultColumn.EPOCHS,
+            ResultColumn.TRAIN_SECONDS, ResultColumn.TRAIN_SAMPLES_PER_SECOND, ResultColumn.INFER_SAMPLES_PER_SECOND);
+
+    static ExperimentSummary of(List<Row<ResultColumn>> rows) {
+        Row<ResultColumn> first = rows.get(0);
+        int ok = 0, collapsed = 0, failed = 0;
+        List<String> reasons = new ArrayList<>();
+        for (Row<ResultColumn> r : rows) {
+            switch (r.get(ResultColumn.STATUS)) {
+                case "ok" -> ok++;
+                case "collapsed" -> collapsed++;
+                default -> failed++;
+            }
+            String reason = r.get(ResultColumn.REASON);
+            if (!reason.isEmpty()) reasons.add("seed " + r.get(ResultColumn.SEED) + ": " + reason);
+        }
+        Map<String, Stats> metrics = new LinkedHashMap<>();
+        for (ResultColumn c : METRICS) {
+            // Failed cells carry no metrics; collapsed cells do, and count: hiding them would flatter us.
+            Stats s = Stats.of(rows.stream().filter(r -> !"failed".equals(r.get(ResultColumn.STATUS)))
+                    .map(r -> r.number(c)).toList());
+            if (s != null) metrics.put(c.header(), s);
+        }
+        return new ExperimentSummary(first.get(ResultColumn.EXPERIMENT_ID), first.get(ResultColumn.REPORT),
+                first.get(ResultColumn.EXPERIMENT), first.get(ResultColumn.SECTION), first.get(ResultColumn.FAMILY),
+                first.get(ResultColumn.DATASET), first.get(ResultColumn.SWEEP), first.get(ResultColumn.ARCHITECTURE),
+                rows.size(), ok, collapsed, failed, reasons, metrics);
+    }
+
+    public Stats metric(String name) { return metrics.get(name); }
+
+    public String status() {
+        if (failed == cells) return "failed";
+        if (collapsed > 0) return collapsed == cells ? "collapsed" : "partly collapsed";
+        return failed > 0 ? "partly failed" : "ok";
+    }
+}

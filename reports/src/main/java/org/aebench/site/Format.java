@@ -1,0 +1,27 @@
+package org.aebench.site;
+
+import java.util.Locale;
+
+/** Number formatting for the pages (exposed to templates as {@code fmt}). */
+public final class Format {
+    /** Four significant digits; scientific notation for very small or large values. */
+    public String num(double x) {
+        if (Double.isNaN(x)) return "–";
+        if (Double.isInfinite(x)) return x > 0 ? "∞" : "-∞";
+        double a = Math.abs(x);
+        if (a != 0 && (a < 1e-3 || a >= 1e6)) return String.format(Locale.ROOT, "%.3e", x);
+        return String.format(Locale.ROOT, "%.4g", x).replaceAll("(\\.\\d*?)0+$", "$1").replaceAll("\\.$", "");
+    }
+
+    public String pct(double x) {
+        if (Double.isNaN(x)) return "–";
+        return String.format(Locale.ROOT, "%+.1f%%", x);
+    }
+
+    /** Takes Object so templates can pass a missing value as {@code x!}. */
+    public String stats(Object o) {
+        if (!(o instanceof Stats s)) return "–";
+        if (!s.hasSpread()) return num(s.mean());
+        return num(s.mean()) + " [" + num(s.min()) + " – " + num(s.max()) + ", n=" + s.n() + "]";
+    }
+}

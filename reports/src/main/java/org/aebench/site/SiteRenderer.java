@@ -1,0 +1,161 @@
+package org.aebench.site;
+
+import freemarker.template.Configuration;
+import freemarker.template.DefaultObjectWrapperBuilder;
+import freemarker.template.Template;
+import freemarker.template.TemplateException;
+import freemarker.template.TemplateExceptionHandler;
+import java.io.IOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import org.aebench.reference.ReferenceReport;
+import org.aebench.reference.ReferenceTable;
+import org.aebench.reference.ReferenceValue;
+import org.aebench.results.ResultColumn;
+import org.aebench.results.Row;
+
+/**
+ * Renders the static site from result rows and the reference table. Pages are FreeMarker
+ * {@code .ftlh} templates, so every interpolated value is HTML-escaped; the pages load nothing
+ * from the network and open from file://.
+ */
+public final class SiteRenderer {
+    static final String BASELINE_ZERO = "baseline-zero";
+    static final String BASELINE_MEAN = "baseline-mean";
+
+    private final Configuration freemarker;
+
+    public SiteRenderer() {
+        freemarker = new Configuration(Configuration.VERSION_2_3_33);
+        freemarker.setClassForTemplateLoading(SiteRenderer.class, "/aebench/site");
+        freemarker.setDefaultEncoding("UTF-8");
+        freemarker.setTemplateExceptionHandler(TemplateExceptionHandler.RETHROW_HANDLER);
+        freemarker.setLogTemplateExceptions(false);
+        freemarker.setWrapUncheckedExceptions(true);
+        freemarker.setFallbackOnNullLoopVariable(false);
+        freemarker.setNumberFormat("computer");
+        freemarker.setObjectWrapper(new DefaultObjectWrapperBuilder(Configuration.VERSION_2_3_33).build());
+    }
+
+    /** Writes {@code index.html} into {@code outDir}; returns its path. */
+    public Path render(List<Row<ResultColumn>> results, ReferenceTable references, String profile, Path outDir)
+            throws IOException {
+        Files.createDirectories(outDir);
+        Map<String, Object> model = model(results, references, profile);
+        Path index = outDir.resolve("index.html");
+        write("index.ftlh", model, index);
+        return index;
+    }
+
+    Map<String, Object> model(List<Row<ResultColumn>> results, ReferenceTable references, String profile) {
+        Map<String, List<Row<ResultColumn>>> byExperiment = new LinkedHashMap<>();
+        for (Row<ResultColumn> r : results) {
+            byExperiment.computeIfAbsent(r.get(ResultColumn.EXPERIMENT_ID), k -> new ArrayList<>()).add(r);
+        }
+        Map<String, ExperimentSummary> experiments = new LinkedHashMap<>();
+        byExperiment.forEach((id, rows) -> experiments.put(id, ExperimentSummary.of(rows)));
+
+        List<Map<String, Object>> reports = new ArrayList<>();
+        for (ReferenceReport report : references.reports()) {
+            List<ExperimentSummary> ours = experiments.values().stream()
+                    .filter(e -> e.report().equals(report.id())).toList();
+            List<Comparison> comparisons = new ArrayList<>();
+            for (ReferenceValue ref : references.valuesOf(report.id())) {
+                comparisons.add(compare(ref, experiments.get(ref.experimentId()), experiments));
+            }
+            TreeSet<String> datasets = new TreeSet<>();
+            ours.forEach(e -> datasets.add(e.dataset()));
+            List<ExperimentSummary> baselines = experiments.values().stream()
+                    .filter(e -> isBaseline(e) && datasets.contains(e.dataset())).toList();
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("report", report);
+            m.put("comparisons", comparisons);
+            m.put("experiments", ours);
+            m.put("baselines", baselines);
+            reports.add(m);
+        }
+        Map<String, Object> model = new LinkedHashMap<>();
+        model.put("profile", profile);
+        model.put("generatedAt", Instant.now().toString());
+        model.put("reports", reports);
+        model.put("provenance", provenance(results));
+        model.put("relativeTolerancePercent", MetricRules.RELATIVE_TOLERANCE * 100);
+        model.put("baselineTolerancePercent", MetricRules.BASELINE_TOLERANCE * 100);
+        model.put("cellCount", results.size());
+        model.put("fmt", new Format());
+        return model;
+    }
+
+    private static boolean isBaseline(ExperimentSummary e) {
+        return e.family().equals(BASELINE_ZERO) || e.family().equals(BASELINE_MEAN);
+    }
+
+    private static Stats baseline(Map<String, ExperimentSummary> experiments, String family, String dataset, String metric) {
+        return experiments.values().stream()
+                .filter(e -> e.family().equals(family) && e.dataset().equals(dataset))
+                .map(e -> e.metric(metric)).filter(s -> s != null).findFirst().orElse(null);
+    }
+
+    static Comparison compare(ReferenceValue ref, ExperimentSummary ours, Map<String, ExperimentSummary> experiments) {
+        String dataset = datasetOf(ref.experimentId());
+        Stats zero = baseline(experiments, BASELINE_ZERO, dataset, ref.metric());
+        Stats mean = baseline(experiments, BASELINE_MEAN, dataset, ref.metric());
+        double refScaled = ref.comparable() ? ref.onOurScale() : Double.NaN;
+        String refIsBaseline = null;
+        if (!Double.isNaN(refScaled)) {
+            if (zero != null && MetricRules.near(refScaled, zero.mean())) refIsBaseline = "all-zero output";
+            else if (mean != null && MetricRules.near(refScaled, mean.mean())) refIsBaseline = "mean training image";
+        }
+        Stats value = ours == null ? null : ours.metric(ref.metric());
+        double diff = Double.NaN;
+        String verdict;
+        if (!ref.comparable()) verdict = "not comparable";
+        else if (ours == null) verdict = "not run";
+        else if (value == null) verdict = ours.failed() == ours.cells() ? "failed" : "not measured";
+        else {
+            diff = 100 * (value.mean() - refScaled) / Math.abs(refScaled);
+            verdict = MetricRules.verdict(ref.metric(), value.mean(), refScaled);
+        }
+        return new Comparison(ref, ours, value, refScaled, diff, verdict, refIsBaseline, zero, mean);
+    }
+
+    /** The dataset is the last path element of an experiment id. */
+    static String datasetOf(String experimentId) {
+        return experimentId.substring(experimentId.lastIndexOf('/') + 1);
+    }
+
+    private static Map<String, String> provenance(List<Row<ResultColumn>> results) {
+        List<ResultColumn> shown = List.of(ResultColumn.GIT_COMMIT, ResultColumn.GIT_DIRTY, ResultColumn.AEBENCH_VERSION,
+                ResultColumn.BACKEND, ResultColumn.ND4J_BACKEND, ResultColumn.NATIVE_CLASSIFIER, ResultColumn.BLAS,
+                ResultColumn.THREADS, ResultColumn.CPU, ResultColumn.JVM, ResultColumn.OS, ResultColumn.PROFILE,
+                ResultColumn.DATASET_SHA256);
+        Map<String, String> out = new LinkedHashMap<>();
+        for (ResultColumn c : shown) {
+            TreeSet<String> values = new TreeSet<>();
+            results.forEach(r -> values.add(r.get(c)));
+            out.put(c.header(), String.join(" | ", values));
+        }
+        TreeMap<String, String> times = new TreeMap<>();
+        results.forEach(r -> times.put(r.get(ResultColumn.FINISHED_AT), ""));
+        out.put("last finished", times.isEmpty() ? "" : times.lastKey());
+        return out;
+    }
+
+    private void write(String template, Map<String, Object> model, Path out) throws IOException {
+        Template t = freemarker.getTemplate(template);
+        try (Writer w = Files.newBufferedWriter(out, StandardCharsets.UTF_8)) {
+            t.process(model, w);
+        } catch (TemplateException e) {
+            throw new IOException("rendering " + template + " failed: " + e.getMessage(), e);
+        }
+    }
+}
