@@ -36,6 +36,7 @@ public final class MatrixLoader {
     public static final String PROFILES_FILE = "profiles.yaml";
     private static final Set<String> TOP_LEVEL_KEYS = Set.of("report", "source", "defaults", "experiments");
     private static final Pattern ID_PART = Pattern.compile("[a-z0-9][a-z0-9-]*");
+    private static final Pattern SWEEP_NAME = Pattern.compile("[a-z][a-z0-9_-]*");
     /** Images in both data sets are 28x28. */
     public static final int IMAGE_FEATURES = 784;
 
@@ -151,8 +152,8 @@ public final class MatrixLoader {
         if (!sweep.isObject() || sweep.isEmpty()) throw new MatrixException(file + ": " + where + ": key 'sweep' must map names to lists of values, e.g. sweep: {h: [64, 128]}");
         for (Iterator<Map.Entry<String, JsonNode>> it = sweep.fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> dim = it.next();
-            if (!ID_PART.matcher(dim.getKey()).matches()) {
-                throw new MatrixException(file + ": " + where + ": sweep name '" + dim.getKey() + "' must be lower-case letters, digits and '-'");
+            if (!SWEEP_NAME.matcher(dim.getKey()).matches()) {
+                throw new MatrixException(file + ": " + where + ": sweep name '" + dim.getKey() + "' must be lower-case letters, digits, '_' and '-'");
             }
             if (!dim.getValue().isArray() || dim.getValue().isEmpty()) {
                 throw new MatrixException(file + ": " + where + ": sweep." + dim.getKey() + " must be a non-empty list of values");

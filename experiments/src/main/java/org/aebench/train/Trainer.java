@@ -77,17 +77,24 @@ public final class Trainer {
         }
 
         Evaluation eval = Evaluator.evaluate(model, data.testX(), data.testX(), loss);
-        String status = "ok";
-        String reason = "";
-        if (!eval.finite()) {
-            status = "failed";
-            reason = "the output contains NaN or infinite values";
-        } else if (spec.family().trained() && eval.outputStd() < COLLAPSE_STD) {
-            status = "collapsed";
-            reason = String.format("output does not depend on the input (largest per-pixel std %.2e < %.0e)", eval.outputStd(), COLLAPSE_STD);
-        }
+        String[] verdict = classify(eval, spec.family().trained());
+        String status = verdict[0];
+        String reason = verdict[1];
         return new CellOutcome(status, reason, model.describe(), eval, curve, lastTrainLoss, trainSeconds, passes,
                 data.trainCount(), data.testCount());
+    }
+
+    /**
+     * ok, collapsed or failed, with the reason. Only trained families can collapse: the trivial
+     * baselines are constant by design.
+     */
+    static String[] classify(Evaluation eval, boolean trained) {
+        if (!eval.finite()) return new String[] {"failed", "the output contains NaN or infinite values"};
+        if (trained && eval.outputStd() < COLLAPSE_STD) {
+            return new String[] {"collapsed", String.format(java.util.Locale.ROOT,
+                    "output does not depend on the input (largest per-pixel std %.2e < %.0e)", eval.outputStd(), COLLAPSE_STD)};
+        }
+        return new String[] {"ok", ""};
     }
 
     private static CellOutcome failed(Cell cell, Reconstructor model, String reason, List<EpochRecord> curve, Dataset data) {

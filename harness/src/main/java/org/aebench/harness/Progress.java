@@ -36,9 +36,10 @@ public class Progress implements TrainingListener {
         return new Progress(new PrintStream(PrintStream.nullOutputStream()), false);
     }
 
+    /** Training sample-passes of a cell: epochs x training images (0 for closed-form fits, which take seconds). */
     static long passes(Cell c) {
         int images = c.trainLimit() != null ? c.trainLimit() : 60_000;
-        return (long) Math.max(1, c.epochs()) * images;
+        return (long) c.epochs() * images;
     }
 
     void runStarted(List<Cell> todo, int skipped) {
@@ -76,7 +77,6 @@ public class Progress implements TrainingListener {
     }
 
     void cellFinished(int index, Cell cell, Row<ResultColumn> row) {
-        if (cell.epochs() == 0) donePasses += passes(cell);
         double seconds = (System.nanoTime() - cellStart) / 1e9;
         String status = row.get(ResultColumn.STATUS);
         out.printf(Locale.ROOT, "    %s  test MSE %s  %.1f s%s%s%n", status,

@@ -28,7 +28,12 @@ public final class Runner {
     public record Summary(int total, int skipped, int ok, int collapsed, int failed) {}
 
     public Summary run(List<Cell> cells, Path resultsDir, boolean force) throws IOException {
-        ResultStore store = ResultStore.open(resultsDir, force);
+        try (ResultStore store = ResultStore.open(resultsDir, force)) {
+            return run(cells, store);
+        }
+    }
+
+    private Summary run(List<Cell> cells, ResultStore store) throws IOException {
         List<Cell> todo = cells.stream().filter(c -> !store.isFinished(c.id(), provenance.backend())).toList();
         int skipped = cells.size() - todo.size();
         executor.prepare(todo);

@@ -1,7 +1,12 @@
 package org.aebench.results;
 
 import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -12,13 +17,16 @@ import java.util.Set;
  * rows are written before that row, so a crash between the two leaves orphan curves, which
  * {@link #open} removes. Failed cells are dropped on open so that a rerun tries them again.
  */
-public final class ResultStore {
+public final class ResultStore implements AutoCloseable {
     public static final String RESULTS_FILE = "results.csv";
     public static final String CURVES_FILE = "curves.csv";
+    private static final String LOCK_FILE = ".lock";
 
     private final CsvTable<ResultColumn> results;
     private final CsvTable<CurveColumn> curves;
     private final Set<String> finished = new HashSet<>();
+    private FileChannel lockChannel;
+    private FileLock lock;
 
     private ResultStore(Path dir) {
         this.results = new CsvTable<>(dir.resolve(RESULTS_FILE), ResultColumn.class);
@@ -28,6 +36,7 @@ public final class ResultStore {
     /** Opens (creating when absent) the store, repairing what a crash may have left. */
     public static ResultStore open(Path dir, boolean fresh) throws IOException {
         ResultStore store = new ResultStore(dir);
+        store.lock(dir);
         if (fresh) {
             store.results.rewrite(List.of());
             store.curves.rewrite(List.of());
@@ -63,6 +72,31 @@ public final class ResultStore {
     public List<Row<CurveColumn>> curves() throws IOException { return curves.read(); }
 
     public Path resultsFile() { return results.file(); }
+
+    /**
+     * Two runs appending to one results folder would both run the unfinished cells and write
+     * them twice; the OS releases this lock when the process dies, however it dies.
+     */
+    private void lock(Path dir) throws IOException {
+        Files.createDirectories(dir);
+        lockChannel = FileChannel.open(dir.resolve(LOCK_FILE), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+        try {
+            lock = lockChannel.tryLock();
+        } catch (OverlappingFileLockException e) {
+            lock = null;
+        }
+        if (lock == null) {
+            lockChannel.close();
+            throw new IOException("another aebench run is writing to " + dir + "; wait for it to finish or stop it first");
+        }
+    }
+
+    /** Releases the folder for other runs. */
+    @Override
+    public void close() throws IOException {
+        if (lock != null) lock.release();
+        if (lockChannel != null) lockChannel.close();
+    }
 
     private static String key(String cellId, String backend) { return cellId + "\u0000" + backend; }
 }

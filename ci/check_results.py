@@ -1,0 +1,75 @@
+#!/usr/bin/env python3
+"""Checks on the CSV contract used by ci/e2e-smoke.sh (standard library only)."""
+import csv
+import html
+import sys
+from collections import Counter
+
+METRICS = ["test_mse", "test_mae", "final_train_loss", "final_test_loss", "output_std"]
+
+
+def rows(folder, name="results.csv"):
+    with open(f"{folder}/{name}", newline="") as f:
+        return list(csv.DictReader(f))
+
+
+def main(cmd, *args):
+    if cmd == "rows":
+        print(len(rows(args[0])))
+        return 0
+    if cmd == "count":
+        folder, expected = args[0], int(args[1])
+        results = rows(folder)
+        ids = Counter(r["cell_id"] for r in results)
+        dup = [k for k, n in ids.items() if n > 1]
+        if dup:
+            print("duplicated rows:", dup, file=sys.stderr)
+            return 1
+        if len(results) != expected:
+            print(f"{len(results)} rows, expected {expected}", file=sys.stderr)
+            return 1
+        bad = [(r["cell_id"], r["status"], r["reason"]) for r in results if r["status"] not in ("ok", "collapsed")]
+        if bad:
+            print("cells not ok:", bad, file=sys.stderr)
+            return 1
+        curves = Counter(r["cell_id"] for r in rows(folder, "curves.csv"))
+        wrong = [r["cell_id"] for r in results if curves.get(r["cell_id"], 0) != int(r["epochs"])]
+        if wrong:
+            print("curve rows do not match epochs for:", wrong, file=sys.stderr)
+            return 1
+        missing = [r["cell_id"] for r in results if not r["git_commit"] or not r["native_classifier"] or not r["dataset_sha256"]]
+        if missing:
+            print("rows without provenance:", missing, file=sys.stderr)
+            return 1
+        return 0
+    if cmd == "same":
+        a = {r["cell_id"]: r for r in rows(args[0])}
+        b = {r["cell_id"]: r for r in rows(args[1])}
+        if a.keys() != b.keys():
+            print("different cells", file=sys.stderr)
+            return 1
+        diff = [(k, m, a[k][m], b[k][m]) for k in a for m in METRICS if a[k][m] != b[k][m]]
+        if diff:
+            print("different metrics:", diff[:5], file=sys.stderr)
+            return 1
+        return 0
+    if cmd == "site":
+        folder, page, refs = args
+        text = open(page, encoding="utf-8").read()
+        missing = [r["experiment_id"] for r in rows(folder) if html.escape(r["experiment_id"]) not in text]
+        if missing:
+            print("experiments missing from the site:", missing, file=sys.stderr)
+            return 1
+        with open(refs, newline="") as f:
+            n = sum(1 for _ in csv.DictReader(f))
+        found = text.count('<tr class="comparison">')
+        if found != n:
+            print(f"{found} comparison rows, {n} reference values", file=sys.stderr)
+            return 1
+        return 0
+    print("usage: check_results.py rows|count|same|site ...", file=sys.stderr)
+    return 2
+
+
+if __name__ == "__main__":
+    sys.exit(main(*sys.argv[1:]))

@@ -1,0 +1,61 @@
+#!/usr/bin/env bash
+# End-to-end check of the whole flow on the smoke profile: matrix -> runner -> CSV -> site.
+# Also kills a run mid-way (SIGKILL) and checks that resuming loses and duplicates nothing, and
+# that the cells rerun in a new process give bit-identical metrics.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+command -v python3 >/dev/null || { apt-get update -qq && apt-get install -y -qq python3 >/dev/null; }
+export OMP_NUM_THREADS=${OMP_NUM_THREADS:-1} OPENBLAS_NUM_THREADS=${OPENBLAS_NUM_THREADS:-1}
+out=$(mktemp -d)
+trap 'rm -rf "$out"' EXIT
+java_cmd=(java -Xmx2g -Dorg.bytedeco.javacpp.maxbytes=6G -Dorg.slf4j.simpleLogger.defaultLogLevel=warn
+  -cp "harness/target/aebench-harness-0.1.0-SNAPSHOT.jar:$(cat harness/target/classpath.txt)" org.aebench.harness.Main)
+aebench() { "${java_cmd[@]}" "$@"; }
+fail() { echo "e2e: FAIL: $*" >&2; exit 1; }
+passed=0
+ok() { echo "e2e: ok: $*"; passed=$((passed + 1)); }
+
+cells=$(aebench list --profile smoke | tail -1 | awk '{print $1}')
+[ "$cells" -gt 0 ] || fail "the smoke profile has no cells"
+
+# 1. a full smoke run
+aebench run --profile smoke --results "$out/a" 2> "$out/run-a.log" || { cat "$out/run-a.log" >&2; fail "smoke run exited non-zero"; }
+python3 ci/check_results.py count "$out/a/smoke" "$cells" || fail "results after the first run"
+ok "smoke run wrote $cells result rows, all ok or collapsed, curves consistent"
+
+# 2. a rerun resumes: nothing left to do
+aebench run --profile smoke --results "$out/a" 2> "$out/run-again.log"
+grep -q "0 cells to run, $cells already in the results file" "$out/run-again.log" || { cat "$out/run-again.log" >&2; fail "rerun did not skip finished cells"; }
+ok "rerun skipped all $cells finished cells"
+
+# 3. kill -9 in the middle of a run, then resume
+# started directly (not through a function) so that $! is the JVM itself
+"${java_cmd[@]}" run --profile smoke --results "$out/b" 2> "$out/run-b1.log" &
+pid=$!
+for _ in $(seq 1 600); do
+  rows=$( [ -f "$out/b/smoke/results.csv" ] && python3 ci/check_results.py rows "$out/b/smoke" || echo 0)
+  [ "$rows" -ge 3 ] && break
+  kill -0 "$pid" 2>/dev/null || break
+  sleep 0.1
+done
+kill -9 "$pid" 2>/dev/null || fail "the run finished before it could be killed"
+wait "$pid" 2>/dev/null || true
+before=$(python3 ci/check_results.py rows "$out/b/smoke")
+[ "$before" -lt "$cells" ] || fail "nothing left to resume after the kill"
+aebench run --profile smoke --results "$out/b" 2> "$out/run-b2.log" || { cat "$out/run-b2.log" >&2; fail "resumed run exited non-zero"; }
+python3 ci/check_results.py count "$out/b/smoke" "$cells" || fail "results after kill and resume"
+ok "killed after $before of $cells cells; resume left exactly $cells rows, no duplicates"
+
+# 4. the same cells in other processes give identical metrics
+python3 ci/check_results.py same "$out/a/smoke" "$out/b/smoke" || fail "metrics differ between processes"
+ok "metrics bit-identical across processes for all $cells cells"
+
+# 5. the site shows every cell and every reference value
+aebench site --profile smoke --results "$out/a" --out "$out/site" 2> "$out/site.log" || { cat "$out/site.log" >&2; fail "site"; }
+python3 ci/check_results.py site "$out/a/smoke" "$out/site/smoke/index.html" reports/src/main/resources/aebench/reference/reference-values.csv \
+  || fail "site content"
+ok "site lists every experiment and has one comparison row per reference value"
+mkdir -p results/e2e && cp -r "$out/site/smoke" results/e2e/site
+
+echo "e2e: $passed passed, 0 failed"

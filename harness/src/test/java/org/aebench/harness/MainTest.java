@@ -1,0 +1,67 @@
+package org.aebench.harness;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class MainTest {
+    @TempDir
+    Path dir;
+
+    private String stderrOf(String... args) {
+        PrintStream saved = System.err;
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+        try {
+            lastExit = Main.execute(args);
+        } finally {
+            System.setErr(saved);
+        }
+        return err.toString(StandardCharsets.UTF_8);
+    }
+
+    int lastExit;
+
+    @Test
+    void badMatrixStopsWithExitCode2AndAMessageNotAStackTrace() throws IOException {
+        Files.writeString(dir.resolve("profiles.yaml"), "smoke: {}\n");
+        Files.writeString(dir.resolve("r1.yaml"), "report: r1\nexperiments:\n  - {name: a, family: nope, dataset: mnist}\n");
+        String err = stderrOf("run", "--profile", "smoke", "--matrix", dir.toString(), "--results", dir.resolve("out").toString());
+        assertEquals(Main.BAD_INPUT, lastExit);
+        assertTrue(err.contains("r1.yaml") && err.contains("nope"), err);
+        assertTrue(!err.contains("\tat org.aebench"), "no stack trace for a user mistake: " + err);
+        assertTrue(!Files.exists(dir.resolve("out/smoke/results.csv")), "nothing is written before the matrix is valid");
+    }
+
+    @Test
+    void missingDataStopsBeforeAnyRowIsWritten() {
+        String err = stderrOf("run", "--profile", "smoke", "--matrix", "../experiments/matrix", "--filter", "r000/pca",
+                "--data", dir.resolve("nodata").toString(), "--results", dir.resolve("out").toString());
+        assertEquals(Main.BAD_INPUT, lastExit, err);
+        assertTrue(err.contains("make data"), err);
+        assertTrue(!Files.exists(dir.resolve("out/smoke/results.csv"))
+                || readLines(dir.resolve("out/smoke/results.csv")) == 1, "only the header may exist");
+    }
+
+    @Test
+    void globFilterMatchesAcrossSlashes() {
+        assertTrue(Main.Selection.glob("r00?/*/h=64/*").matcher("r001/hidden-size/h=64/mnist/seed=1").matches());
+        assertTrue(!Main.Selection.glob("r000/*/h=64").matcher("r001/hidden-size/h=64/mnist/seed=1").matches());
+    }
+
+    private static long readLines(Path p) {
+        try {
+            return Files.readAllLines(p).size();
+        } catch (IOException e) {
+            return -1;
+        }
+    }
+}

@@ -1,0 +1,100 @@
+package org.aebench.site;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.aebench.reference.ReferenceReport;
+import org.aebench.reference.ReferenceTable;
+import org.aebench.reference.ReferenceValue;
+import org.aebench.results.ResultColumn;
+import org.aebench.results.Row;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class SiteRendererTest {
+    @TempDir
+    Path dir;
+
+    static Row<ResultColumn> row(String experimentId, String family, String status, int seed, double mse) {
+        String dataset = SiteRenderer.datasetOf(experimentId);
+        return new Row<>(ResultColumn.class)
+                .set(ResultColumn.CELL_ID, experimentId + "/seed=" + seed)
+                .set(ResultColumn.EXPERIMENT_ID, experimentId)
+                .set(ResultColumn.REPORT, experimentId.substring(0, experimentId.indexOf('/')))
+                .set(ResultColumn.EXPERIMENT, experimentId.split("/")[1])
+                .set(ResultColumn.FAMILY, family).set(ResultColumn.DATASET, dataset)
+                .set(ResultColumn.STATUS, status).set(ResultColumn.SEED, seed).set(ResultColumn.BACKEND, "cpu")
+                .set(ResultColumn.TEST_MSE, mse).set(ResultColumn.TEST_MAE, mse * 3);
+    }
+
+    private static String render(Path dir, List<Row<ResultColumn>> rows, ReferenceTable refs) throws IOException {
+        return Files.readString(new SiteRenderer().render(rows, refs, "smoke", dir));
+    }
+
+    @Test
+    void everyReferenceValueGetsAComparisonRowWithOurValueAndVerdict() throws IOException {
+        ReferenceTable refs = ReferenceTable.load();
+        List<Row<ResultColumn>> rows = new ArrayList<>();
+        rows.add(row("r000/pca/mnist", "pca", "ok", 1, 0.0180));
+        rows.add(row("r000/deep-ae/mnist", "dense-ae", "ok", 1, 0.0100));
+        rows.add(row("r000/deep-ae/mnist", "dense-ae", "ok", 2, 0.0120));
+        rows.add(row("baselines/zero-image/mnist", "baseline-zero", "ok", 1, 0.1120));
+        rows.add(row("baselines/mean-image/mnist", "baseline-mean", "ok", 1, 0.0670));
+        String html = render(dir, rows, refs);
+
+        Matcher m = Pattern.compile("<tr class=\"comparison\">").matcher(html);
+        int count = 0;
+        while (m.find()) count++;
+        assertEquals(refs.values().size(), count);
+        for (ReferenceValue v : refs.values()) {
+            assertTrue(html.contains(v.printedValue()), v.printedValue());
+            assertTrue(html.contains(v.experimentId()), v.experimentId());
+        }
+        // deep AE: mean 0.011 over two seeds vs 0.01177 -> within 10%, spread shown
+        assertTrue(html.contains("0.011 [0.01 – 0.012, n=2]"), "seed spread");
+        assertTrue(html.contains("-6.5%"), "difference to the reference");
+        assertTrue(html.contains("= all-zero output"), "r000's collapsed-looking numbers are labelled");
+    }
+
+    @Test
+    void hostileNamesAndNotesAreEscaped() throws IOException {
+        String evil = "<script>alert('x')</script>";
+        ReferenceTable refs = new ReferenceTable(
+                List.of(new ReferenceReport("r000", "000.txt", "T " + evil, "MNIST", "runs")),
+                List.of(new ReferenceValue("r000", "000.txt", "1", "r000/pca/mnist", "test_mse", "0.018", "def", 1, "note " + evil)));
+        List<Row<ResultColumn>> rows = List.of(row("r000/" + evil + "/mnist", "dense-ae", "failed", 1, Double.NaN)
+                .set(ResultColumn.REASON, "boom " + evil));
+        String html = render(dir, rows, refs);
+        assertFalse(html.contains("<script>"), "raw markup from data must not reach the page");
+        assertTrue(html.contains("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;"));
+    }
+
+    @Test
+    void missingMeasurementsAreShownAsSuchNotAsNumbers() {
+        ReferenceValue ref = new ReferenceValue("r009", "f", "s", "r009/x/mnist", "test_mse", "0.01", "d", 1, "");
+        assertEquals("not run", SiteRenderer.compare(ref, null, java.util.Map.of()).verdict());
+        ReferenceValue unclear = new ReferenceValue("r009", "f", "s", "r009/x/mnist", "test_mse", "0.01", "d", Double.NaN, "");
+        assertEquals("not comparable", SiteRenderer.compare(unclear, null, java.util.Map.of()).verdict());
+    }
+
+    @Test
+    void referenceTableIsWellFormed() {
+        ReferenceTable refs = ReferenceTable.load();
+        assertEquals(5, refs.reports().size());
+        List<String> ids = refs.reports().stream().map(ReferenceReport::id).toList();
+        for (ReferenceValue v : refs.values()) {
+            assertTrue(ids.contains(v.report()), v.report());
+            assertTrue(v.experimentId().startsWith(v.report() + "/"), v.experimentId());
+            assertTrue(Double.isFinite(v.printed()), v.printedValue());
+            assertFalse(v.section().isBlank() || v.definition().isBlank(), v.experimentId());
+        }
+    }
+}
