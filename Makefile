@@ -58,8 +58,10 @@ e2e-test: build
 	ci/e2e-smoke.sh
 
 ## check-cuda: resolve and compile the GPU backend (running it needs an NVIDIA driver and CUDA 11.6)
+# (the CPU build is restored afterwards: both share target/)
 check-cuda:
 	$(MVN) -Pcuda -DskipTests compile
+	$(MVN) -DskipTests install
 
 clean:
 	$(MVN) clean
