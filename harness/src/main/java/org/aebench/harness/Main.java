@@ -77,6 +77,9 @@ public final class Main {
 
     @Command(name = "run", mixinStandardHelpOptions = true, description = "Run the cells of a profile and append their results.")
     static final class Run implements Callable<Integer> {
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
         @CommandLine.Mixin
         Selection selection = new Selection();
 
@@ -89,12 +92,16 @@ public final class Main {
         @Option(names = "--force", description = "start a fresh results file instead of resuming")
         boolean force;
 
+        @Option(names = "--workers", description = "cells trained at once, each on one native thread (default: the number of cores, ${DEFAULT-VALUE})")
+        int workers = Runtime.getRuntime().availableProcessors();
+
         @Override
         public Integer call() throws IOException {
             List<Cell> cells = selection.cells();
             Provenance provenance = Provenance.collect(Path.of("").toAbsolutePath());
             Progress progress = new Progress(System.err, System.console() != null);
-            Runner runner = new Runner(new TrainingExecutor(new DataCatalog(data)), provenance, progress);
+            if (workers < 1) throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--workers must be at least 1");
+            Runner runner = new Runner(new TrainingExecutor(new DataCatalog(data)), provenance, progress, workers);
             Runner.Summary s = runner.run(cells, results.resolve(selection.profile), force);
             return s.failed() > 0 ? CELLS_FAILED : 0;
         }

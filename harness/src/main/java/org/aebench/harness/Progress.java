@@ -12,10 +12,11 @@ import org.aebench.train.TrainingListener;
 
 /**
  * The terminal progress display: cell i of N, epoch, losses, and an ETA for the cell and the
- * run. The run's ETA weighs each remaining cell by its sample-passes (epochs x training images)
- * at the throughput measured so far in this run. On a terminal the batch line redraws in place.
+ * run. The run's ETA weighs the remaining cells by their sample-passes (epochs x training images)
+ * at the throughput measured so far in this run, divided among the workers. With one worker on a
+ * terminal the batch line redraws in place; with several, lines are prefixed by the cell number.
  */
-public class Progress implements TrainingListener {
+public class Progress {
     private final PrintStream out;
     private final boolean interactive;
     private long runStart;
@@ -23,9 +24,7 @@ public class Progress implements TrainingListener {
     private long donePasses;
     private double trainedSeconds;
     private int count;
-    private Cell current;
-    private long cellStart;
-    private long epochStart;
+    private int workers = 1;
 
     public Progress(PrintStream out, boolean interactive) {
         this.out = out;
@@ -42,59 +41,78 @@ public class Progress implements TrainingListener {
         return (long) c.epochs() * images;
     }
 
-    void runStarted(List<Cell> todo, int skipped) {
+    synchronized void runStarted(List<Cell> todo, int skipped, int workers) {
+        this.workers = workers;
         runStart = System.nanoTime();
         count = todo.size();
         totalPasses = todo.stream().mapToLong(Progress::passes).sum();
-        out.printf(Locale.ROOT, "aebench: %d cells to run%s%n", todo.size(),
-                skipped > 0 ? ", " + skipped + " already in the results file (skipped; --force reruns them)" : "");
+        out.printf(Locale.ROOT, "aebench: %d cells to run%s on %d worker%s%n", todo.size(),
+                skipped > 0 ? ", " + skipped + " already in the results file (skipped; --force reruns them)" : "",
+                workers, workers == 1 ? "" : "s");
     }
 
-    void cellStarted(int index, Cell cell) {
-        current = cell;
-        cellStart = epochStart = System.nanoTime();
+    synchronized TrainingListener cellStarted(int index, Cell cell) {
         out.printf(Locale.ROOT, "[%d/%d] %s%s%n", index + 1, count, cell.id(),
                 cell.epochs() > 0 ? " (" + cell.epochs() + " epochs)" : "");
+        return new CellProgress(index, cell);
     }
 
-    @Override
-    public void batchProgress(int epoch, double fraction) {
-        if (!interactive) return;
-        double elapsed = (System.nanoTime() - epochStart) / 1e9;
-        double eta = fraction > 0 ? elapsed / fraction * (1 - fraction) : Double.NaN;
-        out.printf(Locale.ROOT, "\r    epoch %d/%d  %3.0f%%  epoch ETA %s   ", epoch, current.epochs(), 100 * fraction, duration(eta));
-    }
-
-    @Override
-    public void epochFinished(EpochRecord e, int epochs) {
-        epochStart = System.nanoTime();
-        long images = current.trainLimit() != null ? current.trainLimit() : 60_000;
-        donePasses += images;
-        trainedSeconds += e.seconds();
-        double cellEta = e.seconds() * (epochs - e.epoch());
-        out.printf(Locale.ROOT, "%s    epoch %d/%d  train loss %.5g  test loss %.5g  %.1f s  cell ETA %s  run ETA %s%n",
-                interactive ? "\r" : "", e.epoch(), epochs, e.trainLoss(), e.testLoss(), e.seconds(), duration(cellEta), duration(runEta()));
-    }
-
-    void cellFinished(int index, Cell cell, Row<ResultColumn> row) {
-        double seconds = (System.nanoTime() - cellStart) / 1e9;
+    synchronized void cellFinished(int index, Cell cell, Row<ResultColumn> row) {
         String status = row.get(ResultColumn.STATUS);
-        out.printf(Locale.ROOT, "    %s  test MSE %s  %.1f s%s%s%n", status,
+        out.printf(Locale.ROOT, "%s    %s  %s  test MSE %s  %s%s%s%n", interactive && workers == 1 ? "\r" : "", tag(index), status,
                 row.get(ResultColumn.TEST_MSE).isEmpty() ? "–" : String.format(Locale.ROOT, "%.5g", row.number(ResultColumn.TEST_MSE)),
-                seconds,
+                cell.id(),
                 row.get(ResultColumn.TRAIN_SAMPLES_PER_SECOND).isEmpty() ? ""
                         : String.format(Locale.ROOT, "  %.0f train samples/s", row.number(ResultColumn.TRAIN_SAMPLES_PER_SECOND)),
                 row.get(ResultColumn.REASON).isEmpty() ? "" : "  (" + row.get(ResultColumn.REASON) + ")");
     }
 
-    void runFinished(Runner.Summary s, Path results) {
+    synchronized void runFinished(Runner.Summary s, Path results) {
         out.printf(Locale.ROOT, "aebench: %d ok, %d collapsed, %d failed, %d skipped in %s -> %s%n",
                 s.ok(), s.collapsed(), s.failed(), s.skipped(), duration((System.nanoTime() - runStart) / 1e9), results);
     }
 
+    private String tag(int index) {
+        return "[" + (index + 1) + "/" + count + "]";
+    }
+
     private double runEta() {
         if (donePasses == 0 || trainedSeconds == 0) return Double.NaN;
-        return trainedSeconds / donePasses * Math.max(0, totalPasses - donePasses);
+        return trainedSeconds / donePasses * Math.max(0, totalPasses - donePasses) / workers;
+    }
+
+    /** Progress inside one cell; its callbacks come from the worker thread training it. */
+    private final class CellProgress implements TrainingListener {
+        private final int index;
+        private final Cell cell;
+        private long epochStart = System.nanoTime();
+
+        CellProgress(int index, Cell cell) {
+            this.index = index;
+            this.cell = cell;
+        }
+
+        @Override
+        public void batchProgress(int epoch, double fraction) {
+            if (!interactive || workers > 1) return;
+            double elapsed = (System.nanoTime() - epochStart) / 1e9;
+            double eta = fraction > 0 ? elapsed / fraction * (1 - fraction) : Double.NaN;
+            synchronized (Progress.this) {
+                out.printf(Locale.ROOT, "\r    epoch %d/%d  %3.0f%%  epoch ETA %s   ", epoch, cell.epochs(), 100 * Math.min(1, fraction), duration(eta));
+            }
+        }
+
+        @Override
+        public void epochFinished(EpochRecord e, int epochs) {
+            epochStart = System.nanoTime();
+            synchronized (Progress.this) {
+                donePasses += cell.trainLimit() != null ? cell.trainLimit() : 60_000;
+                trainedSeconds += e.seconds();
+                out.printf(Locale.ROOT, "%s    %s epoch %d/%d  train loss %.5g  test loss %.5g  %.1f s  cell ETA %s  run ETA %s%n",
+                        interactive && workers == 1 ? "\r" : "", tag(index), e.epoch(), epochs, e.trainLoss(), e.testLoss(), e.seconds(),
+                        duration(e.seconds() * (epochs - e.epoch())), duration(runEta()));
+            }
+        }
     }
 
     static String duration(double seconds) {

@@ -1,27 +1,44 @@
 package org.aebench.harness;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.aebench.matrix.Cell;
 import org.aebench.results.ResultColumn;
 import org.aebench.results.ResultStore;
 import org.aebench.results.Row;
+import org.aebench.train.TrainingListener;
 
 /**
- * Runs cells one after another and records each as soon as it finishes, so that a crash or kill
- * loses at most the cell in progress; a rerun skips what is recorded (unless {@code force}).
+ * Runs cells, several at once when {@code workers > 1}, and records each as soon as it finishes,
+ * so that a crash or kill loses at most the cells in progress; a rerun skips what is recorded
+ * (unless {@code force}). Each worker is a thread training one cell at a time with the process's
+ * single native thread, so a cell computes exactly what it computes in a serial run.
  */
 public final class Runner {
     private final CellExecutor executor;
     private final Provenance provenance;
     private final Progress progress;
+    private final int workers;
 
     public Runner(CellExecutor executor, Provenance provenance, Progress progress) {
+        this(executor, provenance, progress, 1);
+    }
+
+    public Runner(CellExecutor executor, Provenance provenance, Progress progress, int workers) {
+        if (workers < 1) throw new IllegalArgumentException("workers must be at least 1, got " + workers);
         this.executor = executor;
         this.provenance = provenance;
         this.progress = progress;
+        this.workers = workers;
     }
 
     /** Counts of what a run did. */
@@ -37,30 +54,70 @@ public final class Runner {
         List<Cell> todo = cells.stream().filter(c -> !store.isFinished(c.id(), provenance.backend())).toList();
         int skipped = cells.size() - todo.size();
         executor.prepare(todo);
-        progress.runStarted(todo, skipped);
-        int ok = 0, collapsed = 0, failed = 0;
-        for (int i = 0; i < todo.size(); i++) {
-            Cell cell = todo.get(i);
-            progress.cellStarted(i, cell);
-            Instant started = Instant.now();
-            Row<ResultColumn> row;
-            CellExecutor.Executed done = null;
+        int threads = Math.min(workers, Math.max(1, todo.size()));
+        progress.runStarted(todo, skipped, threads);
+        AtomicInteger ok = new AtomicInteger(), collapsed = new AtomicInteger(), failed = new AtomicInteger();
+        if (threads == 1) {
+            for (int i = 0; i < todo.size(); i++) runOne(i, todo.get(i), store, ok, collapsed, failed);
+        } else {
+            ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
+                Thread t = new Thread(r, "aebench-worker");
+                t.setDaemon(true);
+                return t;
+            });
             try {
-                done = executor.execute(cell, progress);
-                row = ResultRows.result(cell, done.outcome(), provenance, done.sha256(), started, Instant.now());
-            } catch (RuntimeException | OutOfMemoryError | StackOverflowError e) {
-                row = ResultRows.crashed(cell, e, provenance, started);
+                List<Future<?>> futures = new ArrayList<>();
+                for (int i = 0; i < todo.size(); i++) {
+                    int index = i;
+                    futures.add(pool.submit(() -> runOne(index, todo.get(index), store, ok, collapsed, failed)));
+                }
+                for (Future<?> f : futures) await(f);
+            } finally {
+                pool.shutdownNow();
             }
-            store.record(row, done == null ? List.of() : ResultRows.curves(cell, done.outcome(), provenance));
-            switch (row.get(ResultColumn.STATUS)) {
-                case "ok" -> ok++;
-                case "collapsed" -> collapsed++;
-                default -> failed++;
-            }
-            progress.cellFinished(i, cell, row);
         }
-        Summary s = new Summary(cells.size(), skipped, ok, collapsed, failed);
+        Summary s = new Summary(cells.size(), skipped, ok.get(), collapsed.get(), failed.get());
         progress.runFinished(s, store.resultsFile());
         return s;
+    }
+
+    private void runOne(int index, Cell cell, ResultStore store, AtomicInteger ok, AtomicInteger collapsed, AtomicInteger failed) {
+        TrainingListener listener = progress.cellStarted(index, cell);
+        Instant started = Instant.now();
+        Row<ResultColumn> row;
+        CellExecutor.Executed done = null;
+        try {
+            done = executor.execute(cell, listener);
+            row = ResultRows.result(cell, done.outcome(), provenance, done.sha256(), started, Instant.now());
+        } catch (RuntimeException | OutOfMemoryError | StackOverflowError e) {
+            row = ResultRows.crashed(cell, e, provenance, started);
+        }
+        try {
+            store.record(row, done == null ? List.of() : ResultRows.curves(cell, done.outcome(), provenance));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        switch (row.get(ResultColumn.STATUS)) {
+            case "ok" -> ok.incrementAndGet();
+            case "collapsed" -> collapsed.incrementAndGet();
+            default -> failed.incrementAndGet();
+        }
+        progress.cellFinished(index, cell, row);
+    }
+
+    /** Waits for a worker's cell; what killed it (an Error, a failed write) ends the run as it would a serial one. */
+    private static void await(Future<?> f) throws IOException {
+        try {
+            f.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while waiting for a cell", e);
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof UncheckedIOException u) throw u.getCause();
+            if (cause instanceof Error err) throw err;
+            if (cause instanceof RuntimeException re) throw re;
+            throw new IOException(cause);
+        }
     }
 }

@@ -41,7 +41,7 @@ class RunnerTest {
 
     /** Answers instantly with made-up metrics; can die at a given call or throw for one cell. */
     static final class FakeExecutor implements CellExecutor {
-        final List<String> executed = new ArrayList<>();
+        final List<String> executed = java.util.Collections.synchronizedList(new ArrayList<>());
         int dieAtCall = -1;
         String throwFor;
 
@@ -69,6 +69,16 @@ class RunnerTest {
 
     private Runner runner(CellExecutor executor) {
         return new Runner(executor, PROVENANCE, Progress.quiet());
+    }
+
+    @Test
+    void severalWorkersRecordEveryCellOnce() throws IOException {
+        List<Cell> cells = cells(9);
+        FakeExecutor ex = new FakeExecutor();
+        Runner.Summary s = new Runner(ex, PROVENANCE, Progress.quiet(), 3).run(cells, dir, false);
+        assertEquals(9, s.ok());
+        List<Row<ResultColumn>> rows = new org.aebench.results.CsvTable<>(dir.resolve(ResultStore.RESULTS_FILE), ResultColumn.class).read();
+        assertEquals(cells.stream().map(Cell::id).sorted().toList(), rows.stream().map(r -> r.get(ResultColumn.CELL_ID)).sorted().toList());
     }
 
     @Test
