@@ -4,6 +4,7 @@ SHELL := /bin/bash
 
 PROFILE ?= ci
 FILTER ?=
+WORKERS ?=
 DATA_DIR ?= data
 RESULTS_DIR ?= results
 SITE_DIR ?= site
@@ -42,7 +43,7 @@ reproduce: build data
 	  exit $$status
 
 run: build
-	$(AEBENCH) run --profile $(PROFILE) --data $(DATA_DIR) --results $(RESULTS_DIR) $(if $(FILTER),--filter '$(FILTER)') $(if $(FORCE),--force)
+	$(AEBENCH) run --profile $(PROFILE) --data $(DATA_DIR) --results $(RESULTS_DIR) $(if $(FILTER),--filter '$(FILTER)') $(if $(FORCE),--force) $(if $(WORKERS),--workers $(WORKERS))
 
 site: build
 	$(AEBENCH) site --profile $(PROFILE) --results $(RESULTS_DIR) --out $(SITE_DIR)

@@ -27,6 +27,17 @@ public record ExperimentSpec(
         LinkedHashMap<String, List<Object>> sweep,
         Map<String, ProfileSettings> profiles) {
 
+    /** Multiply-adds of one forward pass per image (0 for closed-form families): a cost estimate for scheduling. */
+    public long multiplyAddsPerImage(int inputs) {
+        long total = 0;
+        int in = inputs;
+        for (LayerSpec l : layerSpecs()) {
+            total += (long) in * l.units();
+            in = l.units();
+        }
+        return total;
+    }
+
     /** The parsed layers; valid only after {@link MatrixLoader} has checked them. */
     public List<LayerSpec> layerSpecs() {
         return layers == null ? List.of() : layers.stream().map(LayerSpec::parse).toList();
