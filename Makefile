@@ -14,7 +14,8 @@ MVN ?= mvn -B -q
 # out-of-memory kills the JVM instead of throwing.
 export OMP_NUM_THREADS ?= 1
 export OPENBLAS_NUM_THREADS ?= 1
-JAVA_OPTS ?= -Xmx4g -Dorg.bytedeco.javacpp.maxbytes=8G -Dorg.bytedeco.javacpp.maxphysicalbytes=14G
+JAVA_OPTS ?= -Xmx4g -Dorg.bytedeco.javacpp.maxbytes=8G -Dorg.bytedeco.javacpp.maxphysicalbytes=14G \
+	-Dorg.slf4j.simpleLogger.defaultLogLevel=warn
 
 JAR := harness/target/aebench-harness-0.1.0-SNAPSHOT.jar
 CLASSPATH_FILE := harness/target/classpath.txt
@@ -54,8 +55,9 @@ list: build
 ## test: unit tests, then an end-to-end smoke run (matrix -> runner -> CSV -> site)
 test: data unit-test e2e-test
 
+# not quiet: Surefire's "Tests run:" summary is what CI reads
 unit-test:
-	$(MVN) install
+	mvn -B -ntp install
 
 e2e-test: build
 	ci/e2e-smoke.sh
