@@ -137,7 +137,7 @@ public final class MatrixLoader {
         List<Cell> out = new ArrayList<>();
         for (int seed : seeds) {
             out.add(new Cell(experimentId + "/seed=" + seed, experimentId.toString(), report, file.getFileName().toString(),
-                    spec, Map.copyOf(sweep).isEmpty() ? Map.of() : java.util.Collections.unmodifiableMap(new LinkedHashMap<>(sweep)),
+                    spec, java.util.Collections.unmodifiableMap(sweep),
                     seed, profile, settings.trainLimit(), settings.testLimit(), epochs));
         }
         return out;

@@ -117,7 +117,7 @@ public final class Main {
             List<Cell> cells = selection.cells();
             long passes = 0;
             for (Cell c : cells) {
-                long p = Progress.passes(c);
+                long p = CellCost.passes(c);
                 passes += p;
                 System.out.printf(Locale.ROOT, "%-60s %-13s epochs %3d  train %6s  test %6s%n", c.id(), c.spec().family(), c.epochs(),
                         c.trainLimit() == null ? "all" : c.trainLimit(), c.testLimit() == null ? "all" : c.testLimit());

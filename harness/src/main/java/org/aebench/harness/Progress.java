@@ -12,16 +12,16 @@ import org.aebench.train.TrainingListener;
 
 /**
  * The terminal progress display: cell i of N, epoch, losses, and an ETA for the cell and the
- * run. The run's ETA weighs the remaining cells by their sample-passes (epochs x training images)
- * at the throughput measured so far in this run, divided among the workers. With one worker on a
+ * run. The run's ETA weighs the remaining cells by their multiply-adds (sample-passes x layer
+ * sizes) at the rate measured so far in this run, divided among the workers. With one worker on a
  * terminal the batch line redraws in place; with several, lines are prefixed by the cell number.
  */
 public class Progress {
     private final PrintStream out;
     private final boolean interactive;
     private long runStart;
-    private long totalPasses;
-    private long donePasses;
+    private double totalWork;
+    private double doneWork;
     private double trainedSeconds;
     private int count;
     private int workers = 1;
@@ -35,17 +35,11 @@ public class Progress {
         return new Progress(new PrintStream(PrintStream.nullOutputStream()), false);
     }
 
-    /** Training sample-passes of a cell: epochs x training images (0 for closed-form fits, which take seconds). */
-    static long passes(Cell c) {
-        int images = c.trainLimit() != null ? c.trainLimit() : 60_000;
-        return (long) c.epochs() * images;
-    }
-
     synchronized void runStarted(List<Cell> todo, int skipped, int workers) {
         this.workers = workers;
         runStart = System.nanoTime();
         count = todo.size();
-        totalPasses = todo.stream().mapToLong(Progress::passes).sum();
+        totalWork = todo.stream().mapToDouble(CellCost::multiplyAdds).sum();
         out.printf(Locale.ROOT, "aebench: %d cells to run%s on %d worker%s%n", todo.size(),
                 skipped > 0 ? ", " + skipped + " already in the results file (skipped; --force reruns them)" : "",
                 workers, workers == 1 ? "" : "s");
@@ -77,8 +71,8 @@ public class Progress {
     }
 
     private double runEta() {
-        if (donePasses == 0 || trainedSeconds == 0) return Double.NaN;
-        return trainedSeconds / donePasses * Math.max(0, totalPasses - donePasses) / workers;
+        if (doneWork == 0 || trainedSeconds == 0) return Double.NaN;
+        return trainedSeconds / doneWork * Math.max(0, totalWork - doneWork) / workers;
     }
 
     /** Progress inside one cell; its callbacks come from the worker thread training it. */
@@ -106,7 +100,7 @@ public class Progress {
         public void epochFinished(EpochRecord e, int epochs) {
             epochStart = System.nanoTime();
             synchronized (Progress.this) {
-                donePasses += cell.trainLimit() != null ? cell.trainLimit() : 60_000;
+                doneWork += CellCost.multiplyAdds(cell) / epochs;
                 trainedSeconds += e.seconds();
                 out.printf(Locale.ROOT, "%s    %s epoch %d/%d  train loss %.5g  test loss %.5g  %.1f s  cell ETA %s  run ETA %s%n",
                         interactive && workers == 1 ? "\r" : "", tag(index), e.epoch(), epochs, e.trainLoss(), e.testLoss(), e.seconds(),

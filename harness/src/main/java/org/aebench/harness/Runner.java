@@ -55,7 +55,7 @@ public final class Runner {
         int skipped = cells.size() - unfinished.size();
         // With several workers, longest first: the last cells to start are short, so no worker idles long at the end.
         List<Cell> todo = workers == 1 ? unfinished
-                : unfinished.stream().sorted(java.util.Comparator.comparingLong(Runner::cost).reversed()).toList();
+                : unfinished.stream().sorted(java.util.Comparator.comparingDouble(CellCost::multiplyAdds).reversed()).toList();
         executor.prepare(todo);
         int threads = Math.min(workers, Math.max(1, todo.size()));
         progress.runStarted(todo, skipped, threads);
@@ -106,11 +106,6 @@ public final class Runner {
             default -> failed.incrementAndGet();
         }
         progress.cellFinished(index, cell, row);
-    }
-
-    /** Estimated work of a cell: sample-passes x multiply-adds per image. */
-    static long cost(Cell c) {
-        return Progress.passes(c) * Math.max(1, c.spec().multiplyAddsPerImage(org.aebench.matrix.MatrixLoader.IMAGE_FEATURES));
     }
 
     /** Waits for a worker's cell; what killed it (an Error, a failed write) ends the run as it would a serial one. */

@@ -1,0 +1,20 @@
+package org.aebench.harness;
+
+import org.aebench.matrix.Cell;
+import org.aebench.matrix.MatrixLoader;
+
+/** How much work a cell is, for scheduling and the run's ETA. */
+final class CellCost {
+    private CellCost() {}
+
+    /** Training sample-passes: epochs x training images (0 for closed-form fits, which take seconds). */
+    static long passes(Cell c) {
+        int images = c.trainLimit() != null ? c.trainLimit() : 60_000;
+        return (long) c.epochs() * images;
+    }
+
+    /** Sample-passes x multiply-adds per image: comparable across architectures, unlike passes alone. */
+    static double multiplyAdds(Cell c) {
+        return (double) passes(c) * Math.max(1, c.spec().multiplyAddsPerImage(MatrixLoader.IMAGE_FEATURES));
+    }
+}
