@@ -39,6 +39,7 @@ public final class Trainer {
         double trainSeconds = 0;
         long passes = 0;
         double lastTrainLoss = Double.NaN;
+        Evaluation lastTest = null;
 
         if (model instanceof ClosedFormModel closedForm) {
             long t0 = System.nanoTime();
@@ -67,8 +68,8 @@ public final class Trainer {
                 trainSeconds += seconds;
                 passes += n;
                 lastTrainLoss = lossSum / batches;
-                Evaluation test = Evaluator.evaluate(model, data.testX(), data.testX(), loss);
-                EpochRecord record = new EpochRecord(epoch, lastTrainLoss, test.loss(), test.mse(), seconds);
+                lastTest = Evaluator.evaluate(model, data.testX(), data.testX(), loss);
+                EpochRecord record = new EpochRecord(epoch, lastTrainLoss, lastTest.loss(), lastTest.mse(), seconds);
                 curve.add(record);
                 listener.epochFinished(record, cell.epochs());
             }
@@ -76,7 +77,8 @@ public final class Trainer {
             throw new IllegalStateException(model.getClass() + " is neither trainable nor closed-form");
         }
 
-        Evaluation eval = Evaluator.evaluate(model, data.testX(), data.testX(), loss);
+        // the last epoch's evaluation is of the final model already
+        Evaluation eval = lastTest != null ? lastTest : Evaluator.evaluate(model, data.testX(), data.testX(), loss);
         String[] verdict = classify(eval, spec.family().trained());
         String status = verdict[0];
         String reason = verdict[1];
