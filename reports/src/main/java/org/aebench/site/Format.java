@@ -9,7 +9,8 @@ public final class Format {
         if (Double.isNaN(x)) return "–";
         if (Double.isInfinite(x)) return x > 0 ? "∞" : "-∞";
         double a = Math.abs(x);
-        if (a != 0 && (a < 1e-3 || a >= 1e6)) return String.format(Locale.ROOT, "%.3e", x);
+        if (a != 0 && a < 1e-3) return String.format(Locale.ROOT, "%.3e", x);
+        if (a >= 1000) return String.format(Locale.ROOT, "%,.0f", x); // throughputs: 12,620 not 1.262e+04
         return String.format(Locale.ROOT, "%.4g", x).replaceAll("(\\.\\d*?)0+$", "$1").replaceAll("\\.$", "");
     }
 
