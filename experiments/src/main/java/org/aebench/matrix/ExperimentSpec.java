@@ -17,6 +17,7 @@ public record ExperimentSpec(
         DatasetId dataset,
         Integer components,
         List<String> layers,
+        ConvVariant variant,
         Loss loss,
         Optimizer optimizer,
         Double learningRate,

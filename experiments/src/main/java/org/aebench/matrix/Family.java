@@ -11,7 +11,9 @@ public enum Family {
     /** Trivial baseline: every output is the mean training image. */
     BASELINE_MEAN("baseline-mean", false),
     /** Fully connected autoencoder with the listed layers. */
-    DENSE_AE("dense-ae", true);
+    DENSE_AE("dense-ae", true),
+    /** Convolutional autoencoder of reports 000/001 with the named decoder {@code variant}. */
+    CONV_AE("conv-ae", true);
 
     private final String key;
     private final boolean trained;

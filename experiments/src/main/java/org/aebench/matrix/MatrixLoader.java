@@ -266,17 +266,29 @@ public final class MatrixLoader {
                 if (out != IMAGE_FEATURES) {
                     throw new MatrixException(at + "the last layer must have " + IMAGE_FEATURES + " units (the image), found " + out);
                 }
-                require(s.loss(), "loss", at, "one of " + keys(Loss.values()));
-                require(s.optimizer(), "optimizer", at, "one of " + keys(Optimizer.values()));
-                if (s.optimizer() == Optimizer.ADAM) require(s.learningRate(), "learning_rate", at, "a positive number, e.g. 0.001");
-                if (s.learningRate() != null && !(s.learningRate() > 0)) throw new MatrixException(at + "key 'learning_rate' must be positive");
-                require(s.batchSize(), "batch_size", at, "a positive integer");
-                require(s.epochs(), "epochs", at, "a positive integer");
-                require(s.init(), "init", at, "one of " + keys(WeightInit.values()));
-                if (s.batchSize() <= 0) throw new MatrixException(at + "key 'batch_size' must be positive, found " + s.batchSize());
-                if (s.epochs() <= 0) throw new MatrixException(at + "key 'epochs' must be positive, found " + s.epochs());
+                if (s.loss() == Loss.BCE && s.layerSpecs().get(s.layers().size() - 1).activation() != Activation.SIGMOID) {
+                    throw new MatrixException(at + "loss bce needs a sigmoid output layer (the last of 'layers')");
+                }
+                requireTraining(s, at);
+            }
+            case CONV_AE -> {
+                require(s.variant(), "variant", at, "one of " + keys(ConvVariant.values()));
+                requireTraining(s, at);
             }
         }
+    }
+
+    /** What every gradient-trained family needs. */
+    private static void requireTraining(ExperimentSpec s, String at) {
+        require(s.loss(), "loss", at, "one of " + keys(Loss.values()));
+        require(s.optimizer(), "optimizer", at, "one of " + keys(Optimizer.values()));
+        if (s.optimizer() == Optimizer.ADAM) require(s.learningRate(), "learning_rate", at, "a positive number, e.g. 0.001");
+        if (s.learningRate() != null && !(s.learningRate() > 0)) throw new MatrixException(at + "key 'learning_rate' must be positive");
+        require(s.batchSize(), "batch_size", at, "a positive integer");
+        require(s.epochs(), "epochs", at, "a positive integer");
+        require(s.init(), "init", at, "one of " + keys(WeightInit.values()));
+        if (s.batchSize() <= 0) throw new MatrixException(at + "key 'batch_size' must be positive, found " + s.batchSize());
+        if (s.epochs() <= 0) throw new MatrixException(at + "key 'epochs' must be positive, found " + s.epochs());
     }
 
     private static void checkProfile(ProfileSettings p, Path file, String where) {

@@ -11,10 +11,7 @@ import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.api.ops.impl.transforms.gradient.ThresholdReluBp;
 import org.nd4j.linalg.factory.Nd4j;
-import org.nd4j.linalg.indexing.BooleanIndexing;
 import org.nd4j.linalg.indexing.NDArrayIndex;
-import org.nd4j.linalg.indexing.conditions.Conditions;
-import org.nd4j.linalg.learning.GradientUpdater;
 import org.nd4j.linalg.learning.config.IUpdater;
 import org.nd4j.linalg.ops.transforms.Transforms;
 
@@ -22,17 +19,11 @@ import org.nd4j.linalg.ops.transforms.Transforms;
  * A fully connected network trained with hand-written forward and backward passes on ND4J.
  *
  * <p>Why not MultiLayerNetwork: for these small layers the time goes into per-op overhead and
- * the updater, not into matrix products. Here all parameters live in one flat buffer (weights and
- * biases are views into it), so the optimiser is one native op per step over that buffer; every
- * activation, delta and gradient has a buffer allocated once per batch size; and the optimiser's
- * state is flushed of denormal floats every {@value #FLUSH_EVERY} steps, because after an epoch a
- * large share of Adam's first moments are denormal and each one costs a slow path in the CPU.
+ * the updater, not into matrix products. Here weights and biases are views into one flat buffer
+ * stepped by {@link FlatOptimizer}, and every activation, delta and gradient has a buffer
+ * allocated once per batch size.
  */
 public final class DenseNetwork {
-    static final int FLUSH_EVERY = 50;
-    /** Optimiser state smaller than this is set to 0; far below anything that moves a float32 weight. */
-    static final double DENORMAL_CUTOFF = 1e-30;
-
     private final int inputs;
     private final List<LayerSpec> layers;
     private final Loss loss;
@@ -43,10 +34,8 @@ public final class DenseNetwork {
     private final INDArray[] b;
     private final INDArray[] dw;
     private final INDArray[] db;
-    private final GradientUpdater<?> updater;
-    private final INDArray updaterState;
+    private final FlatOptimizer optimizer;
     private final Map<Long, Buffers> buffers = new HashMap<>();
-    private int iteration;
 
     public DenseNetwork(int inputs, List<LayerSpec> layers, Loss loss, IUpdater updaterConfig, WeightInit init,
                         long seed, DataType dtype) {
@@ -83,9 +72,7 @@ public final class DenseNetwork {
             in = out;
         }
         initialise(init, seed);
-        long stateSize = updaterConfig.stateSize(count);
-        updaterState = stateSize > 0 ? Nd4j.create(dtype, 1, stateSize) : null;
-        updater = updaterConfig.instantiate(updaterState, true);
+        optimizer = new FlatOptimizer(params, grads, updaterConfig);
     }
 
     private static INDArray view(INDArray flat, long offset, int rows, int cols) {
@@ -187,17 +174,8 @@ public final class DenseNetwork {
                 backActivate(buf.delta[i], buf.a[i], layers.get(i - 1).activation());
             }
         }
-        step();
+        optimizer.step();
         return lossValue;
-    }
-
-    private void step() {
-        updater.applyUpdater(grads, iteration, 0);
-        params.subi(grads);
-        iteration++;
-        if (updaterState != null && iteration % FLUSH_EVERY == 0) {
-            BooleanIndexing.replaceWhere(updaterState, 0.0, Conditions.absLessThan(DENORMAL_CUTOFF));
-        }
     }
 
     /** Sum over pixels of the binary cross-entropy, probabilities clipped as Keras does. */

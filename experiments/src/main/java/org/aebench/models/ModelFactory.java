@@ -16,6 +16,7 @@ public final class ModelFactory {
             case BASELINE_ZERO -> new ZeroImageBaseline();
             case BASELINE_MEAN -> new MeanImageBaseline();
             case DENSE_AE -> new DenseAutoencoder(spec, inputs, seed);
+            case CONV_AE -> new ConvAutoencoder(spec, seed);
         };
     }
 }

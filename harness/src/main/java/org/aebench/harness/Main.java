@@ -98,6 +98,8 @@ public final class Main {
         @Override
         public Integer call() throws IOException {
             List<Cell> cells = selection.cells();
+            // SameDiff prints graph-building chatter to stdout; `run` reports on stderr only.
+            System.setOut(new java.io.PrintStream(java.io.OutputStream.nullOutputStream()));
             Provenance provenance = Provenance.collect(Path.of("").toAbsolutePath());
             Progress progress = new Progress(System.err, System.console() != null);
             if (workers < 1) throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--workers must be at least 1");

@@ -61,7 +61,7 @@ class RunnerTest {
     }
 
     static List<Cell> cells(int n) {
-        ExperimentSpec spec = new ExperimentSpec("e", "s", null, Family.DENSE_AE, DatasetId.MNIST, null, List.of("784:relu"),
+        ExperimentSpec spec = new ExperimentSpec("e", "s", null, Family.DENSE_AE, DatasetId.MNIST, null, List.of("784:relu"), null,
                 null, null, null, 8, 2, null, List.of(1), new LinkedHashMap<>(), null);
         return IntStream.range(0, n).mapToObj(i -> new Cell("r/e/mnist/seed=" + (i + 1), "r/e/mnist", "r", "r.yaml", spec,
                 Map.of(), i + 1, "smoke", null, null, 2)).toList();
