@@ -24,7 +24,7 @@ SOURCES := $(shell find pom.xml */pom.xml */src/main -type f 2>/dev/null)
 AEBENCH = run_dir=$$(mktemp -d) && trap 'rm -rf "$$run_dir"' EXIT && cp $(JAR) "$$run_dir/aebench.jar" && \
 	java $(JAVA_OPTS) -cp "$$run_dir/aebench.jar:$$(cat $(CLASSPATH_FILE))" org.aebench.harness.Main
 
-.PHONY: all build data reproduce run site list test unit-test e2e-test check-cuda clean
+.PHONY: all build data reproduce run site list bench test unit-test e2e-test check-cuda clean
 
 all: reproduce
 
@@ -51,6 +51,10 @@ site: build
 
 list: build
 	$(AEBENCH) list --profile $(PROFILE) $(if $(FILTER),--filter '$(FILTER)')
+
+## bench: JMH, one fork per benchmark (QUICK=1: fewer iterations; MODEL=id,... to choose)
+bench: build data
+	$(AEBENCH) bench $(if $(QUICK),--quick) $(if $(MODEL),--model '$(MODEL)')
 
 ## test: unit tests, then an end-to-end smoke run (matrix -> runner -> CSV -> site)
 test: data unit-test e2e-test

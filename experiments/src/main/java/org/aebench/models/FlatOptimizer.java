@@ -1,6 +1,10 @@
 package org.aebench.models;
 
+import java.nio.ByteOrder;
+import java.nio.FloatBuffer;
+import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.indexing.BooleanIndexing;
 import org.nd4j.linalg.indexing.conditions.Conditions;
 import org.nd4j.linalg.learning.GradientUpdater;
@@ -8,13 +12,69 @@ import org.nd4j.linalg.learning.config.IUpdater;
 
 /**
  * The optimiser step every trained family shares. All of a model's parameters live in one flat
- * buffer (the model's weights are views into it), and so do their gradients; one step is one
- * native updater op over the whole buffer instead of one per weight array. Every
+ * buffer, and so do their gradients, so one step is one pass over the whole buffer instead of one
+ * per weight array: a fused Java loop for Adam (float32), ND4J's updater op otherwise. Every
  * {@value #FLUSH_EVERY} steps the optimiser state is flushed of denormal floats: after an epoch a
  * large share of Adam's first moments are denormal, and each one takes a slow path in the CPU
  * (measured: the step runs about twice as slow).
  */
 final class FlatOptimizer {
+    /**
+     * Adam as one fused loop over Java arrays. libnd4j's adam_updater op, like its sqrt, runs at
+     * ~5 ns per parameter on one thread here (6 ms a step for the deep AE's 1.1 M weights), while
+     * C2 vectorises this loop, square root included; copying gradients in and updates out is a
+     * memcpy each. The moments live on the Java heap.
+     */
+    private static final class FusedAdam {
+        private final float beta1;
+        private final float beta2;
+        private final double lr;
+        private final double eps;
+        private final float[] m;
+        private final float[] v;
+        private final float[] g;
+        private final FloatBuffer gradients;
+
+        FusedAdam(org.nd4j.linalg.learning.config.Adam config, INDArray grads) {
+            this.lr = config.getLearningRate();
+            this.beta1 = (float) config.getBeta1();
+            this.beta2 = (float) config.getBeta2();
+            this.eps = config.getEpsilon();
+            int n = Math.toIntExact(grads.length());
+            this.m = new float[n];
+            this.v = new float[n];
+            this.g = new float[n];
+            this.gradients = grads.data().asNio().order(ByteOrder.nativeOrder()).asFloatBuffer();
+        }
+
+        /** PyTorch's rule, p -= lr/(1-b1^t) * m / (sqrt(v)/sqrt(1-b2^t) + eps); leaves the update in the gradient buffer. */
+        void step(int t) {
+            double c1 = 1 - Math.pow(beta1, t);
+            double c2 = Math.sqrt(1 - Math.pow(beta2, t));
+            float stepSize = (float) (lr * c2 / c1);
+            float epsHat = (float) (eps * c2);
+            float a1 = 1 - beta1;
+            float a2 = 1 - beta2;
+            gradients.get(0, g);
+            for (int i = 0; i < g.length; i++) {
+                float gi = g[i];
+                float mi = beta1 * m[i] + a1 * gi;
+                float vi = beta2 * v[i] + a2 * gi * gi;
+                m[i] = mi;
+                v[i] = vi;
+                g[i] = stepSize * mi / ((float) Math.sqrt(vi) + epsHat);
+            }
+            gradients.put(0, g);
+        }
+
+        void flushDenormals() {
+            for (int i = 0; i < m.length; i++) {
+                if (Math.abs(m[i]) < DENORMAL_CUTOFF) m[i] = 0f;
+                if (v[i] < DENORMAL_CUTOFF) v[i] = 0f;
+            }
+        }
+    }
+
     static final int FLUSH_EVERY = 50;
     /** Optimiser state smaller than this is set to 0; far below anything that moves a float32 weight. */
     static final double DENORMAL_CUTOFF = 1e-30;
@@ -23,23 +83,33 @@ final class FlatOptimizer {
     private final INDArray grads;
     private final INDArray state;
     private final GradientUpdater<?> updater;
+    private final FusedAdam adam;
     private int iteration;
 
     FlatOptimizer(INDArray params, INDArray grads, IUpdater config) {
         this.params = params;
         this.grads = grads;
-        long stateSize = config.stateSize(params.length());
-        this.state = stateSize > 0 ? org.nd4j.linalg.factory.Nd4j.create(params.dataType(), 1, stateSize) : null;
-        this.updater = config.instantiate(state, true);
+        if (config instanceof org.nd4j.linalg.learning.config.Adam a && params.dataType() == DataType.FLOAT) {
+            this.adam = new FusedAdam(a, grads);
+            this.state = null;
+            this.updater = null;
+        } else {
+            this.adam = null;
+            long stateSize = config.stateSize(params.length());
+            this.state = stateSize > 0 ? Nd4j.create(params.dataType(), 1, stateSize) : null;
+            this.updater = config.instantiate(state, true);
+        }
     }
 
     /** Applies the gradients now in the gradient buffer (which then holds the update). */
     void step() {
-        updater.applyUpdater(grads, iteration, 0);
-        params.subi(grads);
         iteration++;
-        if (state != null && iteration % FLUSH_EVERY == 0) {
-            BooleanIndexing.replaceWhere(state, 0.0, Conditions.absLessThan(DENORMAL_CUTOFF));
+        if (adam != null) adam.step(iteration);
+        else updater.applyUpdater(grads, iteration - 1, 0);
+        params.subi(grads);
+        if (iteration % FLUSH_EVERY == 0) {
+            if (adam != null) adam.flushDenormals();
+            else if (state != null) BooleanIndexing.replaceWhere(state, 0.0, Conditions.absLessThan(DENORMAL_CUTOFF));
         }
     }
 }

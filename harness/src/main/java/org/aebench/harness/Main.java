@@ -21,7 +21,7 @@ import picocli.CommandLine.Option;
 /** The command line: {@code aebench run | list | site}. */
 @Command(name = "aebench", mixinStandardHelpOptions = true, version = "aebench 0.1",
         description = "Reproduces the reference reports' autoencoder experiments and renders the comparison site.",
-        subcommands = {Main.Run.class, Main.ListCells.class, Main.Site.class})
+        subcommands = {Main.Run.class, Main.ListCells.class, Main.Site.class, Main.Bench.class})
 public final class Main {
     /** Exit code for bad input (matrix, data, usage): nothing was run. */
     static final int BAD_INPUT = 2;
@@ -125,6 +125,32 @@ public final class Main {
                         c.trainLimit() == null ? "all" : c.trainLimit(), c.testLimit() == null ? "all" : c.testLimit());
             }
             System.out.printf(Locale.ROOT, "%d cells, %,d training sample-passes%n", cells.size(), passes);
+            return 0;
+        }
+    }
+
+    @Command(name = "bench", mixinStandardHelpOptions = true,
+            description = "Measure each family's training step and inference with JMH (results/bench/jmh.json, summary.csv).")
+    static final class Bench implements Callable<Integer> {
+        @Option(names = "--quick", description = "fewer iterations, for development (still one fork per benchmark)")
+        boolean quick;
+
+        @Option(names = "--model", split = ",", description = "experiment ids to measure (default: all in the benchmark)")
+        List<String> models;
+
+        @Option(names = "--out", defaultValue = "results/bench", description = "output folder (default: ${DEFAULT-VALUE})")
+        Path out;
+
+        @Override
+        public Integer call() throws Exception {
+            Provenance provenance = Provenance.collect(Path.of("").toAbsolutePath());
+            var rows = org.aebench.bench.BenchRunner.run(out, quick, models, provenance);
+            for (var r : rows) {
+                System.err.printf(Locale.ROOT, "%-40s %-6s %12.0f ± %.0f samples/s%n", r.get(org.aebench.results.BenchColumn.MODEL),
+                        r.get(org.aebench.results.BenchColumn.PHASE), r.number(org.aebench.results.BenchColumn.SAMPLES_PER_SECOND),
+                        r.number(org.aebench.results.BenchColumn.ERROR));
+            }
+            System.err.println("aebench: " + rows.size() + " benchmarks -> " + out.resolve("summary.csv"));
             return 0;
         }
     }
