@@ -24,7 +24,7 @@ SOURCES := $(shell find pom.xml */pom.xml */src/main -type f 2>/dev/null)
 AEBENCH = run_dir=$$(mktemp -d) && trap 'rm -rf "$$run_dir"' EXIT && cp $(JAR) "$$run_dir/aebench.jar" && \
 	java $(JAVA_OPTS) -cp "$$run_dir/aebench.jar:$$(cat $(CLASSPATH_FILE))" org.aebench.harness.Main
 
-.PHONY: all build data reproduce run site list bench test unit-test e2e-test check-cuda clean
+.PHONY: all build data reproduce run site list estimate bench test unit-test e2e-test check-cuda clean
 
 all: reproduce
 
@@ -38,6 +38,7 @@ data:
 
 ## reproduce: run the PROFILE's cells (resuming), then render site/$(PROFILE)/index.html
 reproduce: build data
+	if [ "$(PROFILE)" = full ]; then $(MAKE) --no-print-directory estimate; fi
 	status=0; $(MAKE) --no-print-directory run || status=$$?; \
 	  $(MAKE) --no-print-directory site; \
 	  if [ $$status -ne 0 ]; then echo "make reproduce: the run exited with $$status (3 = some cells failed; see the site)" >&2; fi; \
@@ -48,6 +49,10 @@ run: build
 
 site: build
 	$(AEBENCH) site --profile $(PROFILE) --results $(RESULTS_DIR) --out $(SITE_DIR)
+
+## estimate: predicted wall time of PROFILE (each model measured for a few seconds), without running
+estimate: build data
+	$(AEBENCH) run --dry-run --profile $(PROFILE) --data $(DATA_DIR) $(if $(FILTER),--filter '$(FILTER)') $(if $(WORKERS),--workers $(WORKERS))
 
 list: build
 	$(AEBENCH) list --profile $(PROFILE) $(if $(FILTER),--filter '$(FILTER)')

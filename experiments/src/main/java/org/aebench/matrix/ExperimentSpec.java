@@ -28,6 +28,11 @@ public record ExperimentSpec(
         LinkedHashMap<String, List<Object>> sweep,
         Map<String, ProfileSettings> profiles) {
 
+    /** What decides training speed (not the data set, seed or sweep name): cells with equal keys train equally fast. */
+    public String speedKey() {
+        return family + "|" + layers + "|" + variant + "|" + loss + "|" + optimizer + "|" + batchSize;
+    }
+
     /** Multiply-adds of one forward pass per image (0 for closed-form families): a cost estimate for scheduling. */
     public long multiplyAddsPerImage(int inputs) {
         long total = 0;

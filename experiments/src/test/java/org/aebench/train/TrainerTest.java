@@ -28,6 +28,22 @@ class TrainerTest {
     }
 
     @Test
+    void convAutoencoderTrainedTwiceWithOneSeedEndsWithIdenticalParameters() {
+        var spec = new org.aebench.matrix.ExperimentSpec("conv", "t", null, Family.CONV_AE, org.aebench.data.DatasetId.MNIST, null, null,
+                org.aebench.matrix.ConvVariant.DECONV, Loss.MSE, Optimizer.ADAM, 1e-3, 32, 1,
+                org.aebench.matrix.WeightInit.PYTORCH_UNIFORM, List.of(1), new java.util.LinkedHashMap<>(), null);
+        var small = Synthetic.dataset(128, 32, 3);
+        var a = (org.aebench.models.ConvAutoencoder) org.aebench.models.ModelFactory.create(spec, 784, 77);
+        var b = (org.aebench.models.ConvAutoencoder) org.aebench.models.ModelFactory.create(spec, 784, 77);
+        for (int i = 0; i < 4; i++) {
+            var x = small.trainX().get(org.nd4j.linalg.indexing.NDArrayIndex.interval(i * 32, i * 32 + 32), org.nd4j.linalg.indexing.NDArrayIndex.all());
+            assertEquals(a.fitBatch(x, x), b.fitBatch(x, x), 0.0);
+        }
+        assertEquals(a.parameters(), b.parameters());
+        assertEquals(a.reconstruct(small.testX()), b.reconstruct(small.testX()));
+    }
+
+    @Test
     void denseAutoencoderLearnsAndBeatsTheMeanImage() {
         var spec = Synthetic.dense(List.of("128:relu", "784:sigmoid"), Loss.MSE, Optimizer.ADAM);
         CellOutcome ae = Trainer.run(Synthetic.cell(spec, 1, 8), DATA, TrainingListener.NONE);

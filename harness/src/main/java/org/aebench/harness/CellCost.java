@@ -13,6 +13,16 @@ final class CellCost {
         return (long) c.epochs() * images;
     }
 
+    /**
+     * The order a worker takes cells in: SameDiff graphs first, then by multiply-adds, largest
+     * first. Measured: a conv AE trained in a JVM that had just trained the deep dense AE ran at
+     * 740-3,100 samples/s (3,560-4,200 when it came first), while the dense AE after the conv AE
+     * kept its speed; so graphs go first, in serial and concurrent runs alike.
+     */
+    static final java.util.Comparator<Cell> ORDER = java.util.Comparator
+            .comparing((Cell c) -> !c.spec().family().graph())
+            .thenComparing(java.util.Comparator.comparingDouble(CellCost::multiplyAdds).reversed());
+
     /** Sample-passes x multiply-adds per image: comparable across architectures, unlike passes alone. */
     static double multiplyAdds(Cell c) {
         return (double) passes(c) * Math.max(1, c.spec().multiplyAddsPerImage(MatrixLoader.IMAGE_FEATURES));

@@ -92,6 +92,9 @@ public final class Main {
         @Option(names = "--force", description = "start a fresh results file instead of resuming")
         boolean force;
 
+        @Option(names = "--dry-run", description = "print the estimated wall time (measuring each model for a few seconds) and stop")
+        boolean dryRun;
+
         @Option(names = "--workers", description = "cells trained at once, each on one native thread (default: the number of cores, ${DEFAULT-VALUE})")
         int workers = Runtime.getRuntime().availableProcessors();
 
@@ -101,6 +104,12 @@ public final class Main {
             // SameDiff prints graph-building chatter to stdout; `run` reports on stderr only.
             System.setOut(new java.io.PrintStream(java.io.OutputStream.nullOutputStream()));
             Provenance provenance = Provenance.collect(Path.of("").toAbsolutePath());
+            if (dryRun) {
+                DataCatalog catalog = new DataCatalog(data);
+                var rates = Estimator.calibrate(cells, catalog, workers, System.err);
+                Estimator.print(cells, rates, workers, System.err);
+                return 0;
+            }
             Progress progress = new Progress(System.err, System.console() != null);
             if (workers < 1) throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--workers must be at least 1");
             Runner runner = new Runner(new TrainingExecutor(new DataCatalog(data)), provenance, progress, workers);

@@ -53,9 +53,8 @@ public final class Runner {
     private Summary run(List<Cell> cells, ResultStore store) throws IOException {
         List<Cell> unfinished = cells.stream().filter(c -> !store.isFinished(c.id(), provenance.backend())).toList();
         int skipped = cells.size() - unfinished.size();
-        // With several workers, longest first: the last cells to start are short, so no worker idles long at the end.
-        List<Cell> todo = workers == 1 ? unfinished
-                : unfinished.stream().sorted(java.util.Comparator.comparingDouble(CellCost::multiplyAdds).reversed()).toList();
+        // Longest first, so no worker idles long at the end; graphs before all (see CellCost.ORDER).
+        List<Cell> todo = unfinished.stream().sorted(CellCost.ORDER).toList();
         executor.prepare(todo);
         int threads = Math.min(workers, Math.max(1, todo.size()));
         progress.runStarted(todo, skipped, threads);

@@ -1,0 +1,143 @@
+package org.aebench.harness;
+
+import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.PriorityQueue;
+import java.util.TreeMap;
+import org.aebench.data.DataCatalog;
+import org.aebench.data.Dataset;
+import org.aebench.matrix.Cell;
+import org.aebench.models.ModelFactory;
+import org.aebench.models.Reconstructor;
+import org.aebench.models.TrainableModel;
+import org.aebench.train.CellSeeds;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.indexing.NDArrayIndex;
+
+/**
+ * Predicts a run's wall time before it starts: each distinct model (by {@code speedKey}) is
+ * trained here for three seconds on real images with the runner's own code, after a warm-up
+ * long enough for SameDiff graphs; each cell then costs its sample-passes at that rate plus one
+ * test-set evaluation per epoch, and the cells are dealt to the workers longest first, as the
+ * runner deals them.
+ */
+final class Estimator {
+    private static final int POOL = 6400;
+    private static final int TEST_IMAGES = 10_000;
+
+    /** Training and inference speed of one model, images per second. */
+    record Rate(double train, double infer) {}
+
+    private Estimator() {}
+
+    /**
+     * Measures each distinct model with {@code workers} copies training at once, one per thread,
+     * as the runner would run them: on this 2-core machine two busy workers slow each other by
+     * up to 2x (measured on the ci profile), so single-thread rates would flatter the estimate.
+     */
+    static Map<String, Rate> calibrate(List<Cell> cells, DataCatalog catalog, int workers, PrintStream log) {
+        Map<String, Rate> rates = new LinkedHashMap<>();
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(workers);
+        try {
+            for (Cell c : cells.stream().sorted(CellCost.ORDER).toList()) {  // the runner's order: it changes speeds
+                if (!c.spec().family().trained() || rates.containsKey(c.spec().speedKey())) continue;
+                Dataset data = catalog.load(c.spec().dataset(), POOL, 1000);
+                List<java.util.concurrent.Future<Rate>> runs = new ArrayList<>();
+                for (int w = 0; w < workers; w++) runs.add(pool.submit(() -> measure(c, data)));
+                double train = 0, infer = 0;
+                for (var f : runs) {
+                    Rate r = f.get();
+                    train += r.train() / workers;
+                    infer += r.infer() / workers;
+                }
+                rates.put(c.spec().speedKey(), new Rate(train, infer));
+                log.printf(Locale.ROOT, "estimate: %-45s %9.0f train, %9.0f inference samples/s per worker%n", c.experimentId(), train, infer);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw new IllegalStateException("measuring a model failed: " + e.getCause(), e.getCause());
+        } finally {
+            pool.shutdownNow();
+        }
+        return rates;
+    }
+
+    private static Rate measure(Cell c, Dataset data) {
+        long seed = new CellSeeds(c.seed()).weights();
+        Reconstructor model = ModelFactory.create(c.spec(), data.features(), seed);
+        TrainableModel t = (TrainableModel) model;
+        int batch = c.spec().batchSize();
+        int[] next = {0};
+        Runnable step = () -> {
+            if (next[0] + batch > POOL) next[0] = 0;
+            INDArray x = data.trainX().get(NDArrayIndex.interval(next[0], next[0] + batch), NDArrayIndex.all());
+            next[0] += batch;
+            t.fitBatch(x, x);
+        };
+        // SameDiff graphs run slowly for their first ~10 s (measured on the conv AE with JMH)
+        stepsPerSecond(step, c.spec().family().graph() ? 15 : 3);
+        double train = stepsPerSecond(step, 3.0) * batch;
+        model.reconstruct(data.testX());
+        long t0 = System.nanoTime();
+        model.reconstruct(data.testX());
+        return new Rate(train, data.testCount() / ((System.nanoTime() - t0) / 1e9));
+    }
+
+    private static double stepsPerSecond(Runnable step, double seconds) {
+        long t0 = System.nanoTime();
+        int n = 0;
+        while ((System.nanoTime() - t0) / 1e9 < seconds) {
+            step.run();
+            n++;
+        }
+        return n / ((System.nanoTime() - t0) / 1e9);
+    }
+
+    /** Seconds a graph spends below speed at the start of a cell (the warm-up above, at about a third of the speed). */
+    private static final double GRAPH_WARM_UP = 10;
+    /** Seconds a process spends before its first cell: JVM, native libraries, checksums and loading the data. */
+    private static final double STARTUP = 5;
+
+    /** Predicted seconds of one cell; closed-form fits count one second. */
+    static double seconds(Cell c, Map<String, Rate> rates) {
+        if (!c.spec().family().trained()) return 1;
+        Rate r = rates.get(c.spec().speedKey());
+        int test = c.testLimit() != null ? c.testLimit() : TEST_IMAGES;
+        return CellCost.passes(c) / r.train() + c.epochs() * (double) test / r.infer()
+                + (c.spec().family().graph() ? GRAPH_WARM_UP : 0);
+    }
+
+    /** Longest-first onto the least-loaded worker: the runner's own schedule. */
+    static double makespan(List<Cell> cells, Map<String, Rate> rates, int workers) {
+        List<Double> times = new ArrayList<>(cells.stream().map(c -> seconds(c, rates)).toList());
+        times.sort(Comparator.reverseOrder());
+        PriorityQueue<Double> load = new PriorityQueue<>();
+        for (int i = 0; i < workers; i++) load.add(0.0);
+        for (double t : times) load.add(load.poll() + t);
+        return STARTUP + load.stream().mapToDouble(Double::doubleValue).max().orElse(0);
+    }
+
+    static void print(List<Cell> cells, Map<String, Rate> rates, int workers, PrintStream out) {
+        Map<String, double[]> byReport = new TreeMap<>();
+        for (Cell c : cells) {
+            double[] agg = byReport.computeIfAbsent(c.report(), k -> new double[3]);
+            agg[0]++;
+            agg[1] += CellCost.passes(c);
+            agg[2] += seconds(c, rates);
+        }
+        out.printf(Locale.ROOT, "%-10s %6s %16s %14s%n", "report", "cells", "sample-passes", "cell time");
+        for (Map.Entry<String, double[]> e : byReport.entrySet()) {
+            out.printf(Locale.ROOT, "%-10s %6.0f %,16.0f %14s%n", e.getKey(), e.getValue()[0], e.getValue()[1], Progress.duration(e.getValue()[2]));
+        }
+        double wall = makespan(cells, rates, workers);
+        out.printf(Locale.ROOT, "estimated wall time: %s on %d worker%s (rates measured with %d at once)%n",
+                Progress.duration(wall), workers, workers == 1 ? "" : "s", workers);
+    }
+}
