@@ -7,7 +7,8 @@ import org.aebench.data.DatasetId;
 
 /**
  * One experiment as written in a matrix file (after the file's {@code defaults} are merged in).
- * Fields a family does not use must be absent; {@link MatrixLoader} checks which are required.
+ * {@link MatrixLoader} checks which fields a family requires. Noise is Gaussian with the given
+ * standard deviation, added to pixels in [0,1] and clipped back to [0,1].
  */
 public record ExperimentSpec(
         String name,
@@ -26,7 +27,26 @@ public record ExperimentSpec(
         WeightInit init,
         List<Integer> seeds,
         LinkedHashMap<String, List<Object>> sweep,
-        Map<String, ProfileSettings> profiles) {
+        Map<String, ProfileSettings> profiles,
+        Double activityL1,
+        Integer activityLayer,
+        Double contractive,
+        Double inputNoise,
+        Double testNoise,
+        Double codeNoise,
+        Integer filters) {
+
+    /** Hidden layer whose activations are penalised, measured or made noisy (default: the first). */
+    public int hiddenLayer() { return activityLayer == null ? 0 : activityLayer; }
+
+    /** Std of the Gaussian noise added to training inputs (0 = none). */
+    public double trainingNoise() { return inputNoise == null ? 0 : inputNoise; }
+
+    /** Std of the Gaussian noise added to test inputs: test_noise, else the training noise. */
+    public double evaluationNoise() { return testNoise != null ? testNoise : trainingNoise(); }
+
+    /** Std of the Gaussian noise added to the code at test time (0 = none). */
+    public double codeNoiseLevel() { return codeNoise == null ? 0 : codeNoise; }
 
     /** What decides training speed (not the data set, seed or sweep name): cells with equal keys train equally fast. */
     public String speedKey() {

@@ -245,6 +245,17 @@ public final class MatrixLoader {
                 checkProfile(e.getValue(), file, where + " profiles." + e.getKey());
             }
         }
+        for (var e : java.util.Map.of("activity_l1", s.activityL1() == null ? 0 : s.activityL1(),
+                "contractive", s.contractive() == null ? 0 : s.contractive(), "input_noise", s.trainingNoise(),
+                "test_noise", s.testNoise() == null ? 0 : s.testNoise(), "code_noise", s.codeNoiseLevel()).entrySet()) {
+            if (!(e.getValue() >= 0)) throw new MatrixException(at + "key '" + e.getKey() + "' must be 0 or more, found " + e.getValue());
+        }
+        if (s.family() != Family.DENSE_AE) {
+            for (var e : java.util.Map.of("activity_l1", s.activityL1() != null, "activity_layer", s.activityLayer() != null,
+                    "contractive", s.contractive() != null, "code_noise", s.codeNoise() != null).entrySet()) {
+                if (e.getValue()) throw new MatrixException(at + "key '" + e.getKey() + "' applies to dense-ae only");
+            }
+        }
         switch (s.family()) {
             case PCA -> {
                 require(s.components(), "components", at, "a positive number of principal components, e.g. components: 30");
@@ -266,6 +277,14 @@ public final class MatrixLoader {
                 if (out != IMAGE_FEATURES) {
                     throw new MatrixException(at + "the last layer must have " + IMAGE_FEATURES + " units (the image), found " + out);
                 }
+                int hidden = s.layers().size() - 1;
+                if (s.activityLayer() != null && (s.activityLayer() < 0 || s.activityLayer() >= hidden)) {
+                    throw new MatrixException(at + "key 'activity_layer' must name a hidden layer, 0 to " + (hidden - 1) + ", found " + s.activityLayer());
+                }
+                if (s.contractive() != null && s.contractive() > 0
+                        && (s.hiddenLayer() != 0 || s.layerSpecs().get(0).activation() != Activation.SIGMOID)) {
+                    throw new MatrixException(at + "key 'contractive' needs the first layer to be sigmoid and activity_layer 0");
+                }
                 if (s.loss() == Loss.BCE && s.layerSpecs().get(s.layers().size() - 1).activation() != Activation.SIGMOID) {
                     throw new MatrixException(at + "loss bce needs a sigmoid output layer (the last of 'layers')");
                 }
@@ -273,6 +292,8 @@ public final class MatrixLoader {
             }
             case CONV_AE -> {
                 require(s.variant(), "variant", at, "one of " + keys(ConvVariant.values()));
+                if (s.variant() == ConvVariant.KERAS_DENOISE) require(s.filters(), "filters", at, "channels of both conv layers, e.g. 32");
+                if (s.filters() != null && s.filters() <= 0) throw new MatrixException(at + "key 'filters' must be positive");
                 requireTraining(s, at);
             }
         }

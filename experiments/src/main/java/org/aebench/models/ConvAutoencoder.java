@@ -1,5 +1,6 @@
 package org.aebench.models;
 
+import org.aebench.matrix.ConvVariant;
 import org.aebench.matrix.ExperimentSpec;
 import org.nd4j.autodiff.samediff.SDVariable;
 import org.nd4j.linalg.api.ops.impl.layers.convolution.config.Conv2DConfig;
@@ -12,33 +13,76 @@ import org.nd4j.linalg.api.ops.impl.layers.convolution.config.Pooling2DConfig;
  * 1 -> 8 -> 16 -> 16 channels, 28 -> 14 -> 7 -> 3 pixels.
  */
 public final class ConvAutoencoder extends SameDiffAutoencoder {
-    private final String description;
+    private String description;
 
     public ConvAutoencoder(ExperimentSpec spec, long seed) {
         super(spec, seed);
-        SDVariable h = sd.reshape(input(), -1, 1, 28, 28);
-        h = encoderBlock(h, "enc1", 1, 8);
-        h = encoderBlock(h, "enc2", 8, 16);
-        h = encoderBlock(h, "enc3", 16, 16);
-        SDVariable out = switch (spec.variant()) {
-            case DECONV -> {
-                // 001 section 7.2: ConvTranspose2d(16,16,k3,s2) 3->7, (16,8,k4,s2,p1) 7->14, (8,1,k4,s2,p1) 14->28, ReLU after each
-                SDVariable d = sd.nn().relu(deconv(h, "dec1", 16, 16, 3, 2, 0), 0);
-                d = sd.nn().relu(deconv(d, "dec2", 16, 8, 4, 2, 1), 0);
-                yield sd.nn().relu(deconv(d, "dec3", 8, 1, 4, 2, 1), 0);
-            }
-            case UNPOOL, UNPOOL_DECONV -> throw new UnsupportedOperationException(spec.variant() + " is not built yet");
-        };
+        SDVariable x = sd.reshape(input(), -1, 1, 28, 28);
+        SDVariable out;
+        if (spec.variant() == ConvVariant.KERAS_DENOISE) {
+            // 003 section II: Conv2D(f,3x3,same) ReLU, pool | Conv2D(f) ReLU, pool | Conv2DTranspose(f,3x3,s2,same) ReLU |
+            // Conv2DTranspose(1,3x3,s2,same) sigmoid: 28 -> 14 -> 7 -> 14 -> 28 (parameter counts match its summary)
+            int f = spec.filters();
+            SDVariable h = pool(sd.nn().relu(conv(x, "enc1", 1, f), 0));
+            h = pool(sd.nn().relu(conv(h, "enc2", f, f), 0));
+            h = sd.nn().relu(deconvSame(h, "dec1", f, f), 0);
+            out = sd.nn().sigmoid(deconvSame(h, "dec2", f, 1));
+            this.description = "conv " + f + "-" + f + " (3x3, pool 2) | transposed conv " + f + "-1 (stride 2), sigmoid";
+        } else {
+            SDVariable c1 = sd.nn().relu(conv(x, "enc1", 1, 8), 0);
+            SDVariable p1 = pool(c1);
+            SDVariable c2 = sd.nn().relu(conv(p1, "enc2", 8, 16), 0);
+            SDVariable p2 = pool(c2);
+            SDVariable c3 = sd.nn().relu(conv(p2, "enc3", 16, 16), 0);
+            SDVariable h = pool(c3);
+            out = switch (spec.variant()) {
+                case DECONV -> {
+                    // 001 section 7.2: ConvTranspose2d(16,16,k3,s2) 3->7, (16,8,k4,s2,p1) 7->14, (8,1,k4,s2,p1) 14->28, ReLU after each
+                    SDVariable d = sd.nn().relu(deconv(h, "dec1", 16, 16, 3, 2, 0), 0);
+                    d = sd.nn().relu(deconv(d, "dec2", 16, 8, 4, 2, 1), 0);
+                    yield sd.nn().relu(deconv(d, "dec3", 8, 1, 4, 2, 1), 0);
+                }
+                case UNPOOL -> {
+                    // 001 section 7.1: unpool before every decoder layer; decoder_conv1 is the identity, then
+                    // Conv2d(16,8,3,p1) ReLU and Conv2d(8,1,3,p1) ReLU
+                    SDVariable d = Unpooling.unpool(sd, h, c3, 16, 7, 7);
+                    d = Unpooling.unpool(sd, d, c2, 16, 14, 14);
+                    d = sd.nn().relu(conv(d, "dec2", 16, 8), 0);
+                    d = Unpooling.unpool(sd, d, c1, 8, 28, 28);
+                    yield sd.nn().relu(conv(d, "dec3", 8, 1), 0);
+                }
+                case UNPOOL_DECONV -> {
+                    // 001 section 7.3: unpool, then ConvTranspose2d(k3,s1,p1) 16->16, 16->8, 8->1, ReLU after each
+                    SDVariable d = sd.nn().relu(deconv(Unpooling.unpool(sd, h, c3, 16, 7, 7), "dec1", 16, 16, 3, 1, 1), 0);
+                    d = sd.nn().relu(deconv(Unpooling.unpool(sd, d, c2, 16, 14, 14), "dec2", 16, 8, 3, 1, 1), 0);
+                    yield sd.nn().relu(deconv(Unpooling.unpool(sd, d, c1, 8, 28, 28), "dec3", 8, 1, 3, 1, 1), 0);
+                }
+                case KERAS_DENOISE -> throw new IllegalStateException();
+            };
+            this.description = "conv 1-8-16-16 (3x3, pool 2) | " + spec.variant() + " decoder";
+        }
         finish(sd.reshape(out, -1, 784), spec.loss(), null, spec);
-        this.description = "conv 1-8-16-16 (3x3, pool 2) | " + spec.variant() + " decoder; " + spec.loss() + "; "
-                + spec.optimizer() + (spec.learningRate() != null ? " lr=" + spec.learningRate() : "") + "; batch " + spec.batchSize();
+        this.description += (spec.trainingNoise() > 0 ? "; input noise sigma " + spec.trainingNoise() : "") + "; " + spec.loss()
+                + "; " + spec.optimizer() + (spec.learningRate() != null ? " lr=" + spec.learningRate() : "") + "; batch " + spec.batchSize()
+                + "; init " + spec.init();
     }
 
-    private SDVariable encoderBlock(SDVariable in, String name, int cin, int cout) {
+    private SDVariable conv(SDVariable in, String name, int cin, int cout) {
         SDVariable w = weight(name + "_w", new long[] {3, 3, cin, cout}, cin * 9L, cout * 9L);
         SDVariable b = bias(name + "_b", cout, cin * 9L);
-        SDVariable c = sd.cnn().conv2d(in, w, b, Conv2DConfig.builder().kH(3).kW(3).sH(1).sW(1).pH(1).pW(1).dataFormat("NCHW").build());
-        return sd.cnn().maxPooling2d(sd.nn().relu(c, 0), Pooling2DConfig.builder().kH(2).kW(2).sH(2).sW(2).build());
+        return sd.cnn().conv2d(in, w, b, Conv2DConfig.builder().kH(3).kW(3).sH(1).sW(1).pH(1).pW(1).dataFormat("NCHW").build());
+    }
+
+    private SDVariable pool(SDVariable in) {
+        return sd.cnn().maxPooling2d(in, Pooling2DConfig.builder().kH(2).kW(2).sH(2).sW(2).build());
+    }
+
+    /** Keras's Conv2DTranspose(3x3, strides 2, padding same): output exactly twice the input. */
+    private SDVariable deconvSame(SDVariable in, String name, int cin, int cout) {
+        SDVariable w = weight(name + "_w", new long[] {3, 3, cout, cin}, cin * 9L, cout * 9L);
+        SDVariable b = bias(name + "_b", cout, cin * 9L);
+        return sd.cnn().deconv2d(in, w, b, DeConv2DConfig.builder().kH(3).kW(3).sH(2).sW(2).isSameMode(true)
+                .dataFormat("NCHW").build());
     }
 
     /** Transposed convolution; PyTorch computes a ConvTranspose2d's fan-in from its second weight dimension (out channels). */

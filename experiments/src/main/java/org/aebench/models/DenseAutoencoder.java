@@ -14,13 +14,20 @@ import org.nd4j.linalg.learning.config.IUpdater;
  * A fully connected autoencoder: 784 inputs, then the matrix's layers in order, the last one being
  * the 784-pixel output; float32, trained by {@link DenseNetwork}.
  */
-public final class DenseAutoencoder implements TrainableModel {
+public final class DenseAutoencoder implements TrainableModel, DenseProbes {
     private final DenseNetwork net;
     private final String description;
+    private final int hiddenLayer;
 
     public DenseAutoencoder(ExperimentSpec spec, int inputs, long seed) {
-        this.net = new DenseNetwork(inputs, spec.layerSpecs(), spec.loss(), updater(spec), spec.init(), seed, DataType.FLOAT);
+        this.hiddenLayer = spec.hiddenLayer();
+        Penalties penalties = new Penalties(spec.activityL1() == null ? 0 : spec.activityL1(),
+                spec.contractive() == null ? 0 : spec.contractive(), hiddenLayer);
+        this.net = new DenseNetwork(inputs, spec.layerSpecs(), spec.loss(), updater(spec), spec.init(), seed, DataType.FLOAT, penalties);
         this.description = inputs + "-" + spec.layerSpecs().stream().map(LayerSpec::toString).collect(Collectors.joining("-"))
+                + (penalties.activityL1() > 0 ? "; L1 " + penalties.activityL1() + " on layer " + hiddenLayer + " activations" : "")
+                + (penalties.contractive() > 0 ? "; contractive " + penalties.contractive() : "")
+                + (spec.trainingNoise() > 0 ? "; input noise sigma " + spec.trainingNoise() : "")
                 + "; " + spec.loss() + "; " + spec.optimizer()
                 + (spec.optimizer() == Optimizer.ADAM ? " lr=" + spec.learningRate() : "")
                 + "; batch " + spec.batchSize() + "; init " + spec.init();
@@ -44,6 +51,20 @@ public final class DenseAutoencoder implements TrainableModel {
     }
 
     public INDArray parameters() { return net.parameters(); }
+
+    @Override
+    public INDArray hidden(INDArray batch) { return net.activations(batch, hiddenLayer); }
+
+    @Override
+    public int hiddenUnits() { return net.units(hiddenLayer); }
+
+    @Override
+    public INDArray reconstructWithHiddenNoise(INDArray batch, INDArray noise) {
+        return net.outputWithNoise(batch, hiddenLayer, noise);
+    }
+
+    @Override
+    public double contractivePenalty(INDArray batch) { return net.contractivePenalty(batch); }
 
     @Override
     public String describe() { return description; }

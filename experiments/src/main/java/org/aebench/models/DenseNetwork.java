@@ -35,10 +35,23 @@ public final class DenseNetwork {
     private final INDArray[] dw;
     private final INDArray[] db;
     private final FlatOptimizer optimizer;
+    private final Penalties penalties;
     private final Map<Long, Buffers> buffers = new HashMap<>();
 
     public DenseNetwork(int inputs, List<LayerSpec> layers, Loss loss, IUpdater updaterConfig, WeightInit init,
                         long seed, DataType dtype) {
+        this(inputs, layers, loss, updaterConfig, init, seed, dtype, Penalties.NONE);
+    }
+
+    public DenseNetwork(int inputs, List<LayerSpec> layers, Loss loss, IUpdater updaterConfig, WeightInit init,
+                        long seed, DataType dtype, Penalties penalties) {
+        if (penalties.layer() < 0 || penalties.layer() >= layers.size() - 1) {
+            throw new IllegalArgumentException("penalties act on a hidden layer: 0.." + (layers.size() - 2));
+        }
+        if (penalties.contractive() > 0 && (penalties.layer() != 0 || layers.get(0).activation() != Activation.SIGMOID)) {
+            throw new IllegalArgumentException("the contractive penalty is written for a first hidden layer with sigmoid activation");
+        }
+        this.penalties = penalties;
         if (loss == Loss.BCE && layers.get(layers.size() - 1).activation() != Activation.SIGMOID) {
             throw new IllegalArgumentException("binary cross-entropy needs a sigmoid output layer");
         }
@@ -118,6 +131,11 @@ public final class DenseNetwork {
 
     /** Forward pass into the batch-size buffers; returns them (a[n] is the output). */
     private Buffers forward(INDArray x) {
+        return forward(x, -1, null);
+    }
+
+    /** Forward pass that adds {@code noise} to the activations of layer {@code noisyLayer} (-1: none). */
+    private Buffers forward(INDArray x, int noisyLayer, INDArray noise) {
         Buffers buf = buffers(x.rows());
         buf.a[0] = x;
         for (int i = 0; i < layers.size(); i++) {
@@ -125,6 +143,7 @@ public final class DenseNetwork {
             Nd4j.gemm(buf.a[i], w[i], z, false, false, 1.0, 0.0);
             z.addiRowVector(b[i]);
             activate(z, layers.get(i).activation());
+            if (i == noisyLayer) z.addi(noise);
         }
         return buf;
     }
@@ -166,12 +185,32 @@ public final class DenseNetwork {
             lossValue = bce(out, target) * scale;
             delta.assign(out).subi(target).muli(scale);           // sigmoid + BCE: dL/dz = (a - y) / N
         }
+        int p = penalties.layer();
+        double perImage = 1.0 / out.rows();
+        INDArray contractiveScale = null;
         for (int i = n - 1; i >= 0; i--) {
             Nd4j.gemm(buf.a[i], buf.delta[i + 1], dw[i], true, false, 1.0, 0.0);
+            if (i == 0 && contractiveScale != null) dw[0].addi(w[0].mulRowVector(contractiveScale));
             db[i].assign(buf.delta[i + 1].sum(true, 0));
             if (i > 0) {
-                Nd4j.gemm(buf.delta[i + 1], w[i], buf.delta[i], false, true, 1.0, 0.0);
-                backActivate(buf.delta[i], buf.a[i], layers.get(i - 1).activation());
+                INDArray d = buf.delta[i];
+                Nd4j.gemm(buf.delta[i + 1], w[i], d, false, true, 1.0, 0.0);
+                INDArray a = buf.a[i];
+                if (i - 1 == p && penalties.activityL1() > 0) {
+                    lossValue += penalties.activityL1() * perImage * Transforms.abs(a, true).sumNumber().doubleValue();
+                    d.addi(Transforms.sign(a, true).muli(penalties.activityL1() * perImage));
+                }
+                backActivate(d, a, layers.get(i - 1).activation());
+                if (i == 1 && penalties.contractive() > 0) {
+                    // P = lambda/B sum_b sum_j (h(1-h))^2 S_j with S_j = sum_i W_ij^2;
+                    // dP/dz = lambda/B * 2 (h(1-h))^2 (1-2h) S_j;  dP/dW_ij = 2 lambda/B * sum_b (h(1-h))^2 * W_ij
+                    INDArray hd = a.rsub(1.0).muli(a);
+                    INDArray hd2 = hd.mul(hd);
+                    INDArray s2 = w[0].mul(w[0]).sum(true, 0);
+                    lossValue += penalties.contractive() * perImage * hd2.mulRowVector(s2).sumNumber().doubleValue();
+                    d.addi(hd2.mul(a.mul(-2.0).addi(1.0)).muliRowVector(s2).muli(2 * penalties.contractive() * perImage));
+                    contractiveScale = hd2.sum(true, 0).muli(2 * penalties.contractive() * perImage);
+                }
             }
         }
         optimizer.step();
@@ -186,14 +225,38 @@ public final class DenseNetwork {
         return -ll.sumNumber().doubleValue();
     }
 
-    /** The loss on a batch without changing anything (for gradient checks). */
+    /** The training loss on a batch, penalties included, without changing anything (for gradient checks). */
     double loss(INDArray input, INDArray target) {
-        INDArray out = forward(input).a[layers.size()];
+        Buffers buf = forward(input);
+        INDArray out = buf.a[layers.size()];
         double scale = 1.0 / ((double) out.rows() * out.columns());
-        if (loss == Loss.BCE) return bce(out, target) * scale;
-        double norm = out.sub(target).norm2Number().doubleValue();
-        return norm * norm * scale;
+        double value;
+        if (loss == Loss.BCE) {
+            value = bce(out, target) * scale;
+        } else {
+            double norm = out.sub(target).norm2Number().doubleValue();
+            value = norm * norm * scale;
+        }
+        INDArray hidden = buf.a[penalties.layer() + 1];
+        if (penalties.activityL1() > 0) value += penalties.activityL1() * Transforms.abs(hidden, true).sumNumber().doubleValue() / out.rows();
+        if (penalties.contractive() > 0) value += penalties.contractive() * contractivePenalty(input);
+        return value;
     }
+
+    /** Mean over the batch of ||d h / d x||_F^2 for the first (sigmoid) hidden layer. */
+    public double contractivePenalty(INDArray input) {
+        INDArray h = forward(input).a[1];
+        INDArray hd = h.rsub(1.0).muli(h);
+        INDArray s2 = w[0].mul(w[0]).sum(true, 0);
+        return hd.muli(hd).muliRowVector(s2).sumNumber().doubleValue() / input.rows();
+    }
+
+    /** The output when {@code noise} (same shape as the layer's activations) is added to layer {@code layer}. */
+    public INDArray outputWithNoise(INDArray input, int layer, INDArray noise) {
+        return forward(input, layer, noise).a[layers.size()].dup();
+    }
+
+    public int units(int layer) { return layers.get(layer).units(); }
 
     /** The network's output for a batch (a new array). */
     public INDArray output(INDArray input) {

@@ -9,6 +9,7 @@ import java.util.List;
  * @param reason       why it collapsed or failed (empty when ok)
  * @param final_       test metrics of the trained model (null when failed before evaluation)
  * @param trainSeconds wall time of the training steps (closed form: the fit)
+ * @param extra        further metrics keyed by their results.csv column (noise-free MSE, activations, ...)
  */
 public record CellOutcome(
         String status,
@@ -20,7 +21,8 @@ public record CellOutcome(
         double trainSeconds,
         long trainSamplePasses,
         int trainSamples,
-        int testSamples) {
+        int testSamples,
+        java.util.Map<String, Double> extra) {
 
     public double trainSamplesPerSecond() {
         return trainSeconds > 0 ? trainSamplePasses / trainSeconds : Double.NaN;

@@ -12,23 +12,32 @@ import org.nd4j.linalg.ops.transforms.Transforms;
 public final class Evaluator {
     /** Probabilities are clipped this far from 0 and 1 before the log, as Keras does. */
     private static final double BCE_EPSILON = 1e-7;
-    private static final int BATCH = 1000;
+    static final int BATCH = 1000;
 
     private Evaluator() {}
 
+    /** Reconstructs rows [start, end) of whatever input the caller evaluates. */
+    public interface Batches {
+        INDArray reconstruct(long start, long end);
+    }
+
     public static Evaluation evaluate(Reconstructor model, INDArray inputs, INDArray targets, Loss loss) {
-        long n = inputs.rows();
-        long features = inputs.columns();
+        return evaluate((start, end) -> model.reconstruct(inputs.get(NDArrayIndex.interval(start, end), NDArrayIndex.all())),
+                targets, loss);
+    }
+
+    public static Evaluation evaluate(Batches model, INDArray targets, Loss loss) {
+        long n = targets.rows();
+        long features = targets.columns();
         double sq = 0, abs = 0, lossSum = 0, seconds = 0;
         boolean finite = true;
         INDArray sum = Nd4j.zeros(DataType.DOUBLE, 1, features);
         INDArray sumSq = Nd4j.zeros(DataType.DOUBLE, 1, features);
         for (long start = 0; start < n; start += BATCH) {
             long end = Math.min(n, start + BATCH);
-            INDArray x = inputs.get(NDArrayIndex.interval(start, end), NDArrayIndex.all());
             INDArray y = targets.get(NDArrayIndex.interval(start, end), NDArrayIndex.all());
             long t0 = System.nanoTime();
-            INDArray out = model.reconstruct(x);
+            INDArray out = model.reconstruct(start, end);
             seconds += (System.nanoTime() - t0) / 1e9;
             INDArray diff = out.sub(y);
             double batchSq = diff.mul(diff).sumNumber().doubleValue();

@@ -41,6 +41,8 @@ public final class Trainer {
         double lastTrainLoss = Double.NaN;
         Evaluation lastTest = null;
 
+        Corruption corruption = new Corruption(spec, seeds, data);
+        Evaluator.Batches testRun = corruption.testReconstructions(model);
         if (model instanceof ClosedFormModel closedForm) {
             long t0 = System.nanoTime();
             closedForm.fit(data.trainX());
@@ -56,7 +58,7 @@ public final class Trainer {
                 long t0 = System.nanoTime();
                 for (int start = 0; start < n; start += batch) {
                     INDArray x = shuffled.get(NDArrayIndex.interval(start, Math.min(n, start + batch)), NDArrayIndex.all());
-                    double l = trainable.fitBatch(x, x);
+                    double l = trainable.fitBatch(corruption.trainingInput(x), x);
                     if (!Double.isFinite(l)) {
                         return failed(cell, model, "training loss became " + l + " in epoch " + epoch, curve, data);
                     }
@@ -68,7 +70,7 @@ public final class Trainer {
                 trainSeconds += seconds;
                 passes += n;
                 lastTrainLoss = lossSum / batches;
-                lastTest = Evaluator.evaluate(model, data.testX(), data.testX(), loss);
+                lastTest = Evaluator.evaluate(testRun, data.testX(), loss);
                 EpochRecord record = new EpochRecord(epoch, lastTrainLoss, lastTest.loss(), lastTest.mse(), seconds);
                 curve.add(record);
                 listener.epochFinished(record, cell.epochs());
@@ -78,12 +80,12 @@ public final class Trainer {
         }
 
         // the last epoch's evaluation is of the final model already
-        Evaluation eval = lastTest != null ? lastTest : Evaluator.evaluate(model, data.testX(), data.testX(), loss);
+        Evaluation eval = lastTest != null ? lastTest : Evaluator.evaluate(testRun, data.testX(), loss);
         String[] verdict = classify(eval, spec.family().trained());
         String status = verdict[0];
         String reason = verdict[1];
         return new CellOutcome(status, reason, model.describe(), eval, curve, lastTrainLoss, trainSeconds, passes,
-                data.trainCount(), data.testCount());
+                data.trainCount(), data.testCount(), Probes.measure(model, spec, data, eval, corruption, loss));
     }
 
     /**
@@ -101,7 +103,7 @@ public final class Trainer {
 
     private static CellOutcome failed(Cell cell, Reconstructor model, String reason, List<EpochRecord> curve, Dataset data) {
         return new CellOutcome("failed", reason, model.describe(), null, curve, Double.NaN, Double.NaN, 0,
-                data.trainCount(), data.testCount());
+                data.trainCount(), data.testCount(), java.util.Map.of());
     }
 
     /** Fisher-Yates with a java.util.Random seeded from the cell: the same permutation on every JVM. */

@@ -50,6 +50,37 @@ class DenseNetworkTest {
         assertTrue(worst < 1e-5, "largest relative gradient error " + worst);
     }
 
+    @org.junit.jupiter.api.Test
+    void penaltyGradientsMatchFiniteDifferences() {
+        List<LayerSpec> layers = List.of(new LayerSpec(6, Activation.SIGMOID), new LayerSpec(4, Activation.RELU),
+                new LayerSpec(7, Activation.SIGMOID));
+        for (Penalties p : List.of(new Penalties(0.3, 0, 0), new Penalties(0.2, 0, 1), new Penalties(0, 0.5, 0), new Penalties(0.1, 0.4, 0))) {
+            Nd4j.getRandom().setSeed(13);
+            INDArray x = Nd4j.rand(DataType.DOUBLE, 5, 7);
+            DenseNetwork trained = new DenseNetwork(7, layers, Loss.MSE, new Sgd(1.0), WeightInit.PYTORCH_UNIFORM, 3, DataType.DOUBLE, p);
+            DenseNetwork probe = new DenseNetwork(7, layers, Loss.MSE, new Sgd(1.0), WeightInit.PYTORCH_UNIFORM, 3, DataType.DOUBLE, p);
+            assertEquals(probe.loss(x, x), trained.fit(x, x), 1e-12, "reported loss includes the penalties: " + p);
+            assertTrue(worstRelativeError(trained.gradients(), probe, x, x) < 1e-5, p.toString());
+        }
+    }
+
+    private static double worstRelativeError(INDArray analytic, DenseNetwork probe, INDArray x, INDArray y) {
+        INDArray p = probe.parameters();
+        double h = 1e-6, worst = 0;
+        for (long i = 0; i < p.length(); i++) {
+            double v = p.getDouble(0, i);
+            p.putScalar(new long[] {0, i}, v + h);
+            double up = probe.loss(x, y);
+            p.putScalar(new long[] {0, i}, v - h);
+            double down = probe.loss(x, y);
+            p.putScalar(new long[] {0, i}, v);
+            double numeric = (up - down) / (2 * h);
+            double a = analytic.getDouble(0, i);
+            worst = Math.max(worst, Math.abs(numeric - a) / Math.max(1e-8, Math.abs(numeric) + Math.abs(a)));
+        }
+        return worst;
+    }
+
     @ParameterizedTest
     @EnumSource(Loss.class)
     void sameSeedSameParametersAfterTraining(Loss loss) {

@@ -31,7 +31,8 @@ class TrainerTest {
     void convAutoencoderTrainedTwiceWithOneSeedEndsWithIdenticalParameters() {
         var spec = new org.aebench.matrix.ExperimentSpec("conv", "t", null, Family.CONV_AE, org.aebench.data.DatasetId.MNIST, null, null,
                 org.aebench.matrix.ConvVariant.DECONV, Loss.MSE, Optimizer.ADAM, 1e-3, 32, 1,
-                org.aebench.matrix.WeightInit.PYTORCH_UNIFORM, List.of(1), new java.util.LinkedHashMap<>(), null);
+                org.aebench.matrix.WeightInit.PYTORCH_UNIFORM, List.of(1), new java.util.LinkedHashMap<>(), null,
+                null, null, null, null, null, null, null);
         var small = Synthetic.dataset(128, 32, 3);
         var a = (org.aebench.models.ConvAutoencoder) org.aebench.models.ModelFactory.create(spec, 784, 77);
         var b = (org.aebench.models.ConvAutoencoder) org.aebench.models.ModelFactory.create(spec, 784, 77);

@@ -64,13 +64,17 @@ final class ResultRows {
                     .set(ResultColumn.OUTPUT_STD, num(e.outputStd()))
                     .set(ResultColumn.INFER_SAMPLES_PER_SECOND, e.seconds() > 0 ? num(e.samples() / e.seconds()) : "");
         }
+        for (ResultColumn c : ResultColumn.values()) {
+            Double extra = o.extra().get(c.header());
+            if (extra != null) r.set(c, num(extra));
+        }
         return r;
     }
 
     /** A row for a cell that threw: the reason is the exception, every metric is empty. */
     static Row<ResultColumn> crashed(Cell cell, Throwable t, Provenance p, Instant started) {
         CellOutcome o = new CellOutcome("failed", t.getClass().getSimpleName() + ": " + t.getMessage(), "", null,
-                List.of(), Double.NaN, Double.NaN, 0, 0, 0);
+                List.of(), Double.NaN, Double.NaN, 0, 0, 0, Map.of());
         return result(cell, o, p, Map.of(), started, Instant.now());
     }
 

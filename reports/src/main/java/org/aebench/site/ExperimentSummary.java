@@ -26,7 +26,8 @@ public record ExperimentSummary(
 
     /** Metrics (result columns) the site summarises per experiment. */
     static final List<ResultColumn> METRICS = List.of(
-            ResultColumn.TEST_MSE, ResultColumn.TEST_MAE, ResultColumn.TEST_PSNR_DB,
+            ResultColumn.TEST_MSE, ResultColumn.TEST_MAE, ResultColumn.TEST_PSNR_DB, ResultColumn.NOISE_FREE_TEST_MSE,
+            ResultColumn.AVG_ACTIVATION, ResultColumn.ACTIVE_FRACTION, ResultColumn.CONTRACTIVE_PENALTY,
             ResultColumn.FINAL_TRAIN_LOSS, ResultColumn.FINAL_TEST_LOSS, ResultColumn.EPOCHS,
             ResultColumn.TRAIN_SECONDS, ResultColumn.TRAIN_SAMPLES_PER_SECOND, ResultColumn.INFER_SAMPLES_PER_SECOND);
 

@@ -1,0 +1,69 @@
+package org.aebench.train;
+
+import org.aebench.data.Dataset;
+import org.aebench.matrix.ExperimentSpec;
+import org.aebench.models.DenseProbes;
+import org.aebench.models.Reconstructor;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.api.rng.Random;
+import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.indexing.NDArrayIndex;
+import org.nd4j.linalg.ops.transforms.Transforms;
+
+/**
+ * The noise of a cell: Gaussian noise on training inputs (a fresh draw for every batch), on test
+ * inputs (one fixed draw for the whole run, so every epoch is scored on the same noisy images)
+ * and on the code at test time (also one fixed draw). Pixels are clipped back to [0, 1]; the code
+ * is not. Each kind draws from its own stream of the cell's seed.
+ */
+public final class Corruption {
+    private final double trainSigma;
+    private final Random trainRng;
+    private final INDArray testInput;
+    private final double codeSigma;
+    private final long codeSeed;
+    private INDArray codeNoise;
+
+    Corruption(ExperimentSpec spec, CellSeeds seeds, Dataset data) {
+        this.trainSigma = spec.trainingNoise();
+        this.trainRng = trainSigma > 0 ? Nd4j.getRandomFactory().getNewRandomInstance(seeds.noise("train-input")) : null;
+        double testSigma = spec.evaluationNoise();
+        this.testInput = testSigma > 0
+                ? corrupt(data.testX(), testSigma, Nd4j.getRandomFactory().getNewRandomInstance(seeds.noise("test-input")))
+                : data.testX();
+        this.codeSigma = spec.codeNoiseLevel();
+        this.codeSeed = seeds.noise("code");
+    }
+
+    /** x + sigma * N(0, 1), clipped to [0, 1]. */
+    static INDArray corrupt(INDArray x, double sigma, Random rng) {
+        INDArray noisy = Nd4j.randn(x.shape(), rng).castTo(x.dataType()).muli(sigma).addi(x);
+        return Transforms.min(Transforms.max(noisy, 0.0, false), 1.0, false);
+    }
+
+    INDArray trainingInput(INDArray clean) {
+        return trainSigma > 0 ? corrupt(clean, trainSigma, trainRng) : clean;
+    }
+
+    /** True when the cell is scored on anything but the clean test images. */
+    boolean noisy(INDArray cleanTest) {
+        return testInput != cleanTest || codeSigma > 0;
+    }
+
+    /** Reconstructions of the (possibly noisy) test input, with the code noise when the cell has it. */
+    Evaluator.Batches testReconstructions(Reconstructor model) {
+        if (codeSigma > 0) {
+            if (!(model instanceof DenseProbes probes)) throw new IllegalArgumentException("code_noise needs a dense autoencoder");
+            if (codeNoise == null) {
+                codeNoise = Nd4j.randn(new long[] {testInput.rows(), probes.hiddenUnits()},
+                        Nd4j.getRandomFactory().getNewRandomInstance(codeSeed)).castTo(testInput.dataType()).muli(codeSigma);
+            }
+            return (start, end) -> probes.reconstructWithHiddenNoise(rows(testInput, start, end), rows(codeNoise, start, end));
+        }
+        return (start, end) -> model.reconstruct(rows(testInput, start, end));
+    }
+
+    static INDArray rows(INDArray x, long start, long end) {
+        return x.get(NDArrayIndex.interval(start, end), NDArrayIndex.all());
+    }
+}
