@@ -66,6 +66,23 @@ def main(cmd, *args):
         if found != n:
             print(f"{found} comparison rows, {n} reference values", file=sys.stderr)
             return 1
+        with open(refs.replace("reference-values.csv", "claims.csv"), newline="") as f:
+            claims = sum(1 for _ in csv.DictReader(f))
+        import os
+        import re
+        base = os.path.dirname(page)
+        links = re.findall(r'(?:src|href)="([^"#][^"]*)"', text)
+        broken = [l for l in links if not l.startswith(("http:", "https:")) and not os.path.exists(os.path.join(base, html.unescape(l)))]
+        if broken:
+            print("links that do not resolve:", broken[:5], file=sys.stderr)
+            return 1
+        if any(l.startswith(("http:", "https:")) for l in re.findall(r'src="([^"]*)"', text)):
+            print("the page loads something from the network", file=sys.stderr)
+            return 1
+        shown = text.count('<tr class="claim">')
+        if shown != claims:
+            print(f"{shown} claim rows, {claims} claims", file=sys.stderr)
+            return 1
         return 0
     print("usage: check_results.py rows|count|same|site ...", file=sys.stderr)
     return 2

@@ -56,7 +56,7 @@ ok "metrics bit-identical across processes and between 1 and 2 workers for all $
 aebench site --profile smoke --results "$out/a" --out "$out/site" 2> "$out/site.log" || { cat "$out/site.log" >&2; fail "site"; }
 python3 ci/check_results.py site "$out/a/smoke" "$out/site/smoke/index.html" reports/src/main/resources/aebench/reference/reference-values.csv \
   || fail "site content"
-ok "site lists every experiment and has one comparison row per reference value"
-mkdir -p results/e2e && cp -r "$out/site/smoke" results/e2e/site
+ok "site lists every experiment, one row per reference value and per claim, and every link and image resolves"
+rm -rf results/e2e/site && mkdir -p results/e2e && cp -r "$out/site/smoke" results/e2e/site
 
 echo "e2e: $passed passed, 0 failed"

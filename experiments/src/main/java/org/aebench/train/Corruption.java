@@ -63,6 +63,11 @@ public final class Corruption {
         return (start, end) -> model.reconstruct(rows(testInput, start, end));
     }
 
+    /** Rows [start, end) of the test input as the model sees it. */
+    INDArray testInputRows(long start, long end) {
+        return rows(testInput, start, end);
+    }
+
     static INDArray rows(INDArray x, long start, long end) {
         return x.get(NDArrayIndex.interval(start, end), NDArrayIndex.all());
     }

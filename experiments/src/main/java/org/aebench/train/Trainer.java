@@ -30,6 +30,10 @@ public final class Trainer {
     private Trainer() {}
 
     public static CellOutcome run(Cell cell, Dataset data, TrainingListener listener) {
+        return run(cell, data, listener, Artifacts.none());
+    }
+
+    public static CellOutcome run(Cell cell, Dataset data, TrainingListener listener, Artifacts artifacts) {
         ExperimentSpec spec = cell.spec();
         CellSeeds seeds = new CellSeeds(cell.seed());
         Nd4j.getRandom().setSeed(seeds.weights());
@@ -82,6 +86,7 @@ public final class Trainer {
         // the last epoch's evaluation is of the final model already
         Evaluation eval = lastTest != null ? lastTest : Evaluator.evaluate(testRun, data.testX(), loss);
         String[] verdict = classify(eval, spec.family().trained());
+        if (eval.finite()) artifacts.write(model, data, corruption);
         String status = verdict[0];
         String reason = verdict[1];
         return new CellOutcome(status, reason, model.describe(), eval, curve, lastTrainLoss, trainSeconds, passes,

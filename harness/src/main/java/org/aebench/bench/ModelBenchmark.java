@@ -38,7 +38,10 @@ public class ModelBenchmark {
     private static final int POOL = 6400;
 
     @Param({"r000/deep-ae/mnist", "r001/hidden-size/h=256/mnist", "r003/dense-1h/h=32/fashion-mnist",
-            "r004/dense-32/mnist", "r001/conv-ae/variant=deconv/mnist"})
+            "r004/dense-32/mnist", "r000/sparse/lambda=0.001/mnist", "r000/denoising/noise=0.5/mnist",
+            "r001/manifold/mnist", "r004/contractive/mnist", "r001/conv-ae/variant=deconv/mnist",
+            "r001/conv-ae/variant=unpool/mnist", "r001/conv-ae/variant=unpool-deconv/mnist",
+            "r003/denoising-conv/filters=32/sigma=0.1/fashion-mnist"})
     public String model;
 
     private TrainableModel trainable;

@@ -112,7 +112,8 @@ public final class Main {
             }
             Progress progress = new Progress(System.err, System.console() != null);
             if (workers < 1) throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--workers must be at least 1");
-            Runner runner = new Runner(new TrainingExecutor(new DataCatalog(data)), provenance, progress, workers);
+            Path profileDir = results.resolve(selection.profile);
+            Runner runner = new Runner(new TrainingExecutor(new DataCatalog(data), profileDir.resolve("artifacts")), provenance, progress, workers);
             Runner.Summary s = runner.run(cells, results.resolve(selection.profile), force);
             return s.failed() > 0 ? CELLS_FAILED : 0;
         }
@@ -175,12 +176,17 @@ public final class Main {
         @Option(names = "--out", defaultValue = "site", description = "site root; pages go to <root>/<profile>/ (default: ${DEFAULT-VALUE})")
         Path out;
 
+        @Option(names = "--bench", defaultValue = "results/bench/summary.csv", description = "JMH summary for the performance section, if present (default: ${DEFAULT-VALUE})")
+        Path bench;
+
         @Override
         public Integer call() throws IOException {
             Path csv = results.resolve(profile).resolve(ResultStore.RESULTS_FILE);
             if (!csv.toFile().isFile()) throw new IOException(csv + " does not exist: run `make reproduce PROFILE=" + profile + "` first");
             var rows = new org.aebench.results.CsvTable<>(csv, org.aebench.results.ResultColumn.class).read();
-            Path index = new SiteRenderer().render(rows, ReferenceTable.load(), profile, out.resolve(profile));
+            var benchRows = new org.aebench.results.CsvTable<>(bench, org.aebench.results.BenchColumn.class).read();
+            Path index = new SiteRenderer().render(rows, ReferenceTable.load(), profile, out.resolve(profile), benchRows,
+                    results.resolve(profile).resolve("artifacts"));
             System.err.println("aebench: site written to " + index);
             return 0;
         }

@@ -10,9 +10,21 @@ import org.aebench.train.TrainingListener;
 /** Loads the cell's data (verified) and hands it to the one training loop. */
 public final class TrainingExecutor implements CellExecutor {
     private final DataCatalog catalog;
+    private final java.nio.file.Path artifactsRoot;
 
     public TrainingExecutor(DataCatalog catalog) {
+        this(catalog, null);
+    }
+
+    /** @param artifactsRoot folder for each cell's pictures (null: none are written) */
+    public TrainingExecutor(DataCatalog catalog, java.nio.file.Path artifactsRoot) {
         this.catalog = catalog;
+        this.artifactsRoot = artifactsRoot;
+    }
+
+    /** A cell's artifact folder name: its id with '/' spelled '~' (ids never contain '~'). */
+    public static String folderName(String cellId) {
+        return cellId.replace('/', '~');
     }
 
     @Override
@@ -23,6 +35,8 @@ public final class TrainingExecutor implements CellExecutor {
     @Override
     public Executed execute(Cell cell, TrainingListener listener) {
         Dataset data = catalog.load(cell.spec().dataset(), cell.trainLimit(), cell.testLimit());
-        return new Executed(Trainer.run(cell, data, listener), data.sha256());
+        org.aebench.train.Artifacts artifacts = artifactsRoot == null ? org.aebench.train.Artifacts.none()
+                : new org.aebench.train.Artifacts(artifactsRoot.resolve(folderName(cell.id())));
+        return new Executed(Trainer.run(cell, data, listener, artifacts), data.sha256());
     }
 }

@@ -19,10 +19,16 @@ import org.apache.commons.csv.CSVRecord;
 public final class ReferenceTable {
     private final List<ReferenceReport> reports;
     private final List<ReferenceValue> values;
+    private final List<Claim> claims;
 
     public ReferenceTable(List<ReferenceReport> reports, List<ReferenceValue> values) {
+        this(reports, values, List.of());
+    }
+
+    public ReferenceTable(List<ReferenceReport> reports, List<ReferenceValue> values, List<Claim> claims) {
         this.reports = List.copyOf(reports);
         this.values = List.copyOf(values);
+        this.claims = List.copyOf(claims);
     }
 
     public static ReferenceTable load() {
@@ -37,7 +43,19 @@ public final class ReferenceTable {
                     r.get("experiment_id"), r.get("metric"), r.get("printed_value"), r.get("definition"),
                     scale.isEmpty() ? Double.NaN : Double.parseDouble(scale), r.get("note")));
         }
-        return new ReferenceTable(reports, values);
+        List<Claim> claims = new ArrayList<>();
+        for (CSVRecord r : records("claims.csv")) {
+            claims.add(new Claim(r.get("report"), r.get("section"), r.get("claim"), r.get("rule"), r.get("metric"),
+                    Claim.ids(r.get("left")), Claim.ids(r.get("right")), r.get("note")));
+        }
+        return new ReferenceTable(reports, values, claims);
+    }
+
+    /** The reports' "Observations", as data. */
+    public List<Claim> claims() { return claims; }
+
+    public List<Claim> claimsOf(String report) {
+        return claims.stream().filter(c -> c.report().equals(report)).toList();
     }
 
     public List<ReferenceReport> reports() { return reports; }

@@ -49,8 +49,16 @@ public final class SiteRenderer {
     /** Writes {@code index.html} into {@code outDir}; returns its path. */
     public Path render(List<Row<ResultColumn>> results, ReferenceTable references, String profile, Path outDir)
             throws IOException {
+        return render(results, references, profile, outDir, List.of(), null);
+    }
+
+    /** As above, with the JMH summary rows (may be empty) for the performance section. */
+    public Path render(List<Row<ResultColumn>> results, ReferenceTable references, String profile, Path outDir,
+                       List<Row<org.aebench.results.BenchColumn>> bench, Path artifacts) throws IOException {
         Files.createDirectories(outDir);
         Map<String, Object> model = model(results, references, profile);
+        model.put("images", copyImages(results, artifacts, outDir));
+        model.put("bench", bench.stream().map(SiteRenderer::benchRow).toList());
         Path index = outDir.resolve("index.html");
         write("index.ftlh", model, index);
         return index;
@@ -65,6 +73,10 @@ public final class SiteRenderer {
         byExperiment.forEach((id, rows) -> experiments.put(id, ExperimentSummary.of(rows)));
 
         List<Map<String, Object>> reports = new ArrayList<>();
+        Format fmt = new Format();
+        Map<String, Integer> claimCounts = new LinkedHashMap<>();
+        for (String v : List.of("holds", "fails", "not evaluated", "not checkable")) claimCounts.put(v, 0);
+        Map<String, Integer> comparisonCounts = new LinkedHashMap<>();
         for (ReferenceReport report : references.reports()) {
             List<ExperimentSummary> ours = experiments.values().stream()
                     .filter(e -> e.report().equals(report.id())).toList();
@@ -76,8 +88,20 @@ public final class SiteRenderer {
             ours.forEach(e -> datasets.add(e.dataset()));
             List<ExperimentSummary> baselines = experiments.values().stream()
                     .filter(e -> isBaseline(e) && datasets.contains(e.dataset())).toList();
+            List<ClaimCheck> claims = references.claimsOf(report.id()).stream()
+                    .map(c -> ClaimCheck.of(c, experiments, fmt)).toList();
+            claims.forEach(c -> claimCounts.merge(c.verdict(), 1, Integer::sum));
+            comparisons.forEach(c -> comparisonCounts.merge(c.verdict(), 1, Integer::sum));
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("report", report);
+            m.put("claims", claims);
+            m.put("cellsRun", ours.stream().mapToInt(ExperimentSummary::cells).sum());
+            m.put("cellsOk", ours.stream().mapToInt(ExperimentSummary::ok).sum());
+            m.put("cellsCollapsed", ours.stream().mapToInt(ExperimentSummary::collapsed).sum());
+            m.put("cellsFailed", ours.stream().mapToInt(ExperimentSummary::failed).sum());
+            m.put("claimsHold", claims.stream().filter(c -> c.verdict().equals("holds")).count());
+            m.put("claimsFail", claims.stream().filter(c -> c.verdict().equals("fails")).count());
+            m.put("claimsOpen", claims.stream().filter(c -> c.verdict().startsWith("not")).count());
             m.put("comparisons", comparisons);
             m.put("experiments", ours);
             m.put("baselines", baselines);
@@ -91,8 +115,39 @@ public final class SiteRenderer {
         model.put("relativeTolerancePercent", MetricRules.RELATIVE_TOLERANCE * 100);
         model.put("baselineTolerancePercent", MetricRules.BASELINE_TOLERANCE * 100);
         model.put("cellCount", results.size());
-        model.put("fmt", new Format());
+        model.put("fmt", fmt);
+        model.put("claimCounts", claimCounts);
+        model.put("comparisonCounts", comparisonCounts);
         return model;
+    }
+
+    /**
+     * Copies each cell's pictures into the site (so it stays self-contained) and returns, per
+     * experiment, the reconstruction grid of its first seed with pictures, relative to the page.
+     */
+    static Map<String, String> copyImages(List<Row<ResultColumn>> results, Path artifacts, Path outDir) throws IOException {
+        Map<String, String> images = new LinkedHashMap<>();
+        if (artifacts == null || !Files.isDirectory(artifacts)) return images;
+        for (Row<ResultColumn> r : results) {
+            String folder = r.get(ResultColumn.CELL_ID).replace('/', '~');
+            Path src = artifacts.resolve(folder);
+            if (!Files.isDirectory(src)) continue;
+            Path dst = outDir.resolve("artifacts").resolve(folder);
+            Files.createDirectories(dst);
+            try (var files = Files.list(src)) {
+                for (Path f : files.toList()) Files.copy(f, dst.resolve(f.getFileName()), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            }
+            if (Files.exists(dst.resolve("reconstructions.png"))) {
+                images.putIfAbsent(r.get(ResultColumn.EXPERIMENT_ID), "artifacts/" + folder + "/reconstructions.png");
+            }
+        }
+        return images;
+    }
+
+    private static Map<String, String> benchRow(Row<org.aebench.results.BenchColumn> r) {
+        Map<String, String> m = new LinkedHashMap<>();
+        for (org.aebench.results.BenchColumn c : org.aebench.results.BenchColumn.values()) m.put(c.header(), r.get(c));
+        return m;
     }
 
     private static boolean isBaseline(ExperimentSummary e) {
