@@ -32,21 +32,7 @@ class DenseNetworkTest {
         double before = probe.loss(x, y);
         double reported = trained.fit(x, y);
         assertEquals(before, reported, 1e-12, "fit reports the loss before its step");
-        INDArray analytic = trained.gradients();
-        INDArray p = probe.parameters();
-        double h = 1e-6;
-        double worst = 0;
-        for (long i = 0; i < p.length(); i++) {
-            double v = p.getDouble(0, i);
-            p.putScalar(new long[] {0, i}, v + h);
-            double up = probe.loss(x, y);
-            p.putScalar(new long[] {0, i}, v - h);
-            double down = probe.loss(x, y);
-            p.putScalar(new long[] {0, i}, v);
-            double numeric = (up - down) / (2 * h);
-            double a = analytic.getDouble(0, i);
-            worst = Math.max(worst, Math.abs(numeric - a) / Math.max(1e-8, Math.abs(numeric) + Math.abs(a)));
-        }
+        double worst = worstRelativeError(trained.gradients(), probe, x, y);
         assertTrue(worst < 1e-5, "largest relative gradient error " + worst);
     }
 
