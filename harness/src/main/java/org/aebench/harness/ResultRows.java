@@ -34,6 +34,7 @@ final class ResultRows {
                 .set(ResultColumn.STATUS, o.status())
                 .set(ResultColumn.REASON, o.reason())
                 .set(ResultColumn.EPOCHS, o.epochs().size())
+                .set(ResultColumn.REPORT_EPOCHS, cell.spec().family().trained() ? cell.spec().epochs() : 0)
                 .set(ResultColumn.BATCH_SIZE, cell.spec().family().trained() ? cell.spec().batchSize() : 0)
                 .set(ResultColumn.TRAIN_SAMPLES, o.trainSamples())
                 .set(ResultColumn.TEST_SAMPLES, o.testSamples())

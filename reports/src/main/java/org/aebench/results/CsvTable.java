@@ -41,11 +41,15 @@ public final class CsvTable<C extends Enum<C> & Column> {
         return Arrays.stream(columns.getEnumConstants()).map(Column::header).toList();
     }
 
-    /** Reads every complete row; a missing file reads as empty. Does not modify the file. */
+    /**
+     * Reads every complete row; a missing file reads as empty. Does not modify the file. A file
+     * from an older version with fewer columns reads too (the missing ones are empty); appending
+     * to it does not.
+     */
     public List<Row<C>> read() throws IOException {
         if (!Files.exists(file)) return List.of();
         String text = Files.readString(file, StandardCharsets.UTF_8);
-        return parse(completePart(text));
+        return parse(completePart(text), false);
     }
 
     /**
@@ -65,7 +69,7 @@ public final class CsvTable<C extends Enum<C> & Column> {
                 ch.force(true);
             }
         }
-        return parse(complete);
+        return parse(complete, true);
     }
 
     /** Appends rows as one write, then forces them to disk. */
@@ -114,19 +118,19 @@ public final class CsvTable<C extends Enum<C> & Column> {
         return text.substring(0, lastEnd);
     }
 
-    private List<Row<C>> parse(String text) throws IOException {
+    private List<Row<C>> parse(String text, boolean exact) throws IOException {
         if (text.isEmpty()) return List.of();
         List<Row<C>> rows = new ArrayList<>();
         try (Reader r = new java.io.StringReader(text);
              CSVParser parser = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).build().parse(r)) {
             List<String> found = parser.getHeaderNames();
-            if (!found.equals(header())) {
+            if (exact ? !found.equals(header()) : !header().containsAll(found)) {
                 throw new SchemaMismatchException(file, header(), found);
             }
             C[] cols = columns.getEnumConstants();
             for (CSVRecord rec : parser) {
                 Row<C> row = new Row<>(columns);
-                for (C c : cols) row.set(c, rec.get(c.header()));
+                for (C c : cols) row.set(c, rec.isMapped(c.header()) ? rec.get(c.header()) : "");
                 rows.add(row);
             }
         }

@@ -21,6 +21,7 @@ public enum ResultColumn implements Column {
     STATUS("status", "ok, collapsed (output does not depend on the input) or failed"),
     REASON("reason", "why a cell failed or collapsed; empty when ok"),
     EPOCHS("epochs", "epochs trained"),
+    REPORT_EPOCHS("report_epochs", "epochs the experiment's own (full-profile) settings train; more than epochs when the profile cuts them"),
     BATCH_SIZE("batch_size", "training batch size (0 for closed-form models)"),
     TRAIN_SAMPLES("train_samples", "training images used"),
     TEST_SAMPLES("test_samples", "test images evaluated"),

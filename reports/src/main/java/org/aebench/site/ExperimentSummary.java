@@ -28,7 +28,8 @@ public record ExperimentSummary(
     static final List<ResultColumn> METRICS = List.of(
             ResultColumn.TEST_MSE, ResultColumn.TEST_MAE, ResultColumn.TEST_PSNR_DB, ResultColumn.NOISE_FREE_TEST_MSE,
             ResultColumn.AVG_ACTIVATION, ResultColumn.ACTIVE_FRACTION, ResultColumn.CONTRACTIVE_PENALTY,
-            ResultColumn.FINAL_TRAIN_LOSS, ResultColumn.FINAL_TEST_LOSS, ResultColumn.EPOCHS,
+            ResultColumn.FINAL_TRAIN_LOSS, ResultColumn.FINAL_TEST_LOSS, ResultColumn.EPOCHS, ResultColumn.REPORT_EPOCHS,
+            ResultColumn.TRAIN_SAMPLES,
             ResultColumn.TRAIN_SECONDS, ResultColumn.TRAIN_SAMPLES_PER_SECOND, ResultColumn.INFER_SAMPLES_PER_SECOND);
 
     static ExperimentSummary of(List<Row<ResultColumn>> rows) {
@@ -58,6 +59,19 @@ public record ExperimentSummary(
     }
 
     public Stats metric(String name) { return metrics.get(name); }
+
+    /** How this run's settings differ from the experiment's own: fewer epochs or images; empty when none. */
+    public String reducedSettings() {
+        List<String> parts = new ArrayList<>();
+        Stats epochs = metric("epochs"), full = metric("report_epochs"), images = metric("train_samples");
+        if (epochs != null && full != null && epochs.max() < full.max()) {
+            parts.add(String.format(java.util.Locale.ROOT, "%.0f of %.0f epochs", epochs.max(), full.max()));
+        }
+        if (images != null && images.max() > 0 && images.max() < 60_000 && family.endsWith("ae")) {
+            parts.add(String.format(java.util.Locale.ROOT, "%,.0f of 60,000 training images", images.max()));
+        }
+        return String.join(", ", parts);
+    }
 
     public String status() {
         if (failed == cells) return "failed";

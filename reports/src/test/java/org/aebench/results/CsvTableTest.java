@@ -60,6 +60,17 @@ class CsvTableTest {
     }
 
     @Test
+    void olderFileWithFewerColumnsReadsButCannotBeAppendedTo() throws IOException {
+        Path f = dir.resolve("c.csv");
+        Files.writeString(f, "cell_id,backend,epoch\nx,cpu,3\n");
+        CsvTable<CurveColumn> t = new CsvTable<>(f, CurveColumn.class);
+        List<Row<CurveColumn>> rows = t.read();
+        assertEquals(3.0, rows.get(0).number(CurveColumn.EPOCH));
+        assertEquals("", rows.get(0).get(CurveColumn.TRAIN_LOSS));
+        assertThrows(IOException.class, t::openForAppend);
+    }
+
+    @Test
     void headerIsTheSchemaInDeclarationOrder() {
         List<String> header = new CsvTable<>(dir.resolve("r.csv"), ResultColumn.class).header();
         assertEquals(ResultColumn.values().length, header.size());
