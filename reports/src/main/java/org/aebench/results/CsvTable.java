@@ -54,7 +54,8 @@ public final class CsvTable<C extends Enum<C> & Column> {
 
     /**
      * Makes the file ready for appending: creates it with the header when absent, cuts off a
-     * trailing partial row, and refuses a file written with another schema.
+     * trailing partial row, brings a file from an older version (fewer columns) up to the current
+     * columns, and refuses a file written with another schema.
      */
     public List<Row<C>> openForAppend() throws IOException {
         if (!Files.exists(file) || Files.size(file) == 0) {
@@ -63,6 +64,12 @@ public final class CsvTable<C extends Enum<C> & Column> {
         }
         String text = Files.readString(file, StandardCharsets.UTF_8);
         String complete = completePart(text);
+        List<Row<C>> older = olderSchema(complete);
+        if (older != null) {
+            // a file from before a column was added: rewrite it with the new columns left empty
+            rewrite(older);
+            return older;
+        }
         if (complete.length() != text.length()) {
             try (FileChannel ch = FileChannel.open(file, StandardOpenOption.WRITE)) {
                 ch.truncate(complete.getBytes(StandardCharsets.UTF_8).length);
@@ -90,6 +97,15 @@ public final class CsvTable<C extends Enum<C> & Column> {
         Path tmp = Files.createTempFile(dir, file.getFileName().toString(), ".tmp");
         Files.writeString(tmp, format(rows, true), StandardCharsets.UTF_8);
         Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    }
+
+    /** The rows when the text has a proper subset of our columns (an older version wrote it), else null. */
+    private List<Row<C>> olderSchema(String complete) throws IOException {
+        int end = complete.indexOf('\n');
+        if (end < 0) return null;
+        List<String> found = List.of(complete.substring(0, end).trim().split(","));
+        if (found.equals(header()) || !header().containsAll(found)) return null;
+        return parse(complete, false);
     }
 
     private String format(List<Row<C>> rows, boolean withHeader) throws IOException {

@@ -60,14 +60,17 @@ class CsvTableTest {
     }
 
     @Test
-    void olderFileWithFewerColumnsReadsButCannotBeAppendedTo() throws IOException {
+    void olderFileWithFewerColumnsIsReadAndBroughtUpToDateForAppending() throws IOException {
         Path f = dir.resolve("c.csv");
         Files.writeString(f, "cell_id,backend,epoch\nx,cpu,3\n");
         CsvTable<CurveColumn> t = new CsvTable<>(f, CurveColumn.class);
         List<Row<CurveColumn>> rows = t.read();
         assertEquals(3.0, rows.get(0).number(CurveColumn.EPOCH));
         assertEquals("", rows.get(0).get(CurveColumn.TRAIN_LOSS));
-        assertThrows(IOException.class, t::openForAppend);
+        assertEquals(1, t.openForAppend().size());
+        assertTrue(Files.readString(f).startsWith(String.join(",", t.header()) + "\n"), "rewritten with every column");
+        t.append(List.of(curve("y", 1)));
+        assertEquals(List.of("x", "y"), t.read().stream().map(r -> r.get(CurveColumn.CELL_ID)).toList());
     }
 
     @Test
