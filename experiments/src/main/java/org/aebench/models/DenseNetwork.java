@@ -182,7 +182,7 @@ public final class DenseNetwork {
             delta.muli(2 * scale);
             backActivate(delta, out, layers.get(n - 1).activation());
         } else {
-            lossValue = bce(out, target) * scale;
+            lossValue = CrossEntropy.sum(out, target) * scale;
             delta.assign(out).subi(target).muli(scale);           // sigmoid + BCE: dL/dz = (a - y) / N
         }
         int p = penalties.layer();
@@ -217,13 +217,6 @@ public final class DenseNetwork {
         return lossValue;
     }
 
-    /** Sum over pixels of the binary cross-entropy, probabilities clipped as Keras does. */
-    private static double bce(INDArray p, INDArray y) {
-        double eps = 1e-7;
-        INDArray pc = Transforms.max(Transforms.min(p, 1 - eps, true), eps, false);
-        INDArray ll = y.mul(Transforms.log(pc, true)).addi(y.rsub(1).muli(Transforms.log(pc.rsubi(1), false)));
-        return -ll.sumNumber().doubleValue();
-    }
 
     /** The training loss on a batch, penalties included, without changing anything (for gradient checks). */
     double loss(INDArray input, INDArray target) {
@@ -232,7 +225,7 @@ public final class DenseNetwork {
         double scale = 1.0 / ((double) out.rows() * out.columns());
         double value;
         if (loss == Loss.BCE) {
-            value = bce(out, target) * scale;
+            value = CrossEntropy.sum(out, target) * scale;
         } else {
             double norm = out.sub(target).norm2Number().doubleValue();
             value = norm * norm * scale;

@@ -10,8 +10,6 @@ import org.nd4j.linalg.ops.transforms.Transforms;
 
 /** Computes test metrics in batches; sums are kept in double so the order of batches cannot blur them. */
 public final class Evaluator {
-    /** Probabilities are clipped this far from 0 and 1 before the log, as Keras does. */
-    private static final double BCE_EPSILON = 1e-7;
     static final int BATCH = 1000;
 
     private Evaluator() {}
@@ -44,7 +42,7 @@ public final class Evaluator {
             if (!Double.isFinite(batchSq)) finite = false;
             sq += batchSq;
             abs += Transforms.abs(diff, false).sumNumber().doubleValue();
-            if (loss == Loss.BCE) lossSum += bceSum(out, y);
+            if (loss == Loss.BCE) lossSum += org.aebench.models.CrossEntropy.sum(out.castTo(DataType.DOUBLE), y.castTo(DataType.DOUBLE));
             INDArray outD = out.castTo(DataType.DOUBLE);
             sum.addi(outD.sum(true, 0));
             sumSq.addi(outD.mul(outD).sum(true, 0));
@@ -56,13 +54,5 @@ public final class Evaluator {
         double maxStd = Math.sqrt(Math.max(0, variance.maxNumber().doubleValue()));
         double ownLoss = loss == Loss.BCE ? lossSum / count : mse;
         return new Evaluation(mse, abs / count, ownLoss, maxStd, finite, (int) n, seconds);
-    }
-
-    /** Sum over pixels of the binary cross-entropy, with Keras's clipping. */
-    private static double bceSum(INDArray out, INDArray y) {
-        INDArray p = Transforms.max(Transforms.min(out.castTo(DataType.DOUBLE), 1 - BCE_EPSILON, true), BCE_EPSILON, false);
-        INDArray yd = y.castTo(DataType.DOUBLE);
-        INDArray ll = yd.mul(Transforms.log(p, true)).addi(yd.rsub(1).muli(Transforms.log(p.rsub(1), false)));
-        return -ll.sumNumber().doubleValue();
     }
 }

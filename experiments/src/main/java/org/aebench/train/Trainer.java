@@ -64,7 +64,7 @@ public final class Trainer {
                     INDArray x = shuffled.get(NDArrayIndex.interval(start, Math.min(n, start + batch)), NDArrayIndex.all());
                     double l = trainable.fitBatch(corruption.trainingInput(x), x);
                     if (!Double.isFinite(l)) {
-                        return failed(cell, model, "training loss became " + l + " in epoch " + epoch, curve, data);
+                        return failed(model, "training loss became " + l + " in epoch " + epoch, curve, data);
                     }
                     lossSum += l;
                     batches++;
@@ -106,7 +106,7 @@ public final class Trainer {
         return new String[] {"ok", ""};
     }
 
-    private static CellOutcome failed(Cell cell, Reconstructor model, String reason, List<EpochRecord> curve, Dataset data) {
+    private static CellOutcome failed(Reconstructor model, String reason, List<EpochRecord> curve, Dataset data) {
         return new CellOutcome("failed", reason, model.describe(), null, curve, Double.NaN, Double.NaN, 0,
                 data.trainCount(), data.testCount(), java.util.Map.of());
     }

@@ -12,10 +12,6 @@ public final class TrainingExecutor implements CellExecutor {
     private final DataCatalog catalog;
     private final java.nio.file.Path artifactsRoot;
 
-    public TrainingExecutor(DataCatalog catalog) {
-        this(catalog, null);
-    }
-
     /** @param artifactsRoot folder for each cell's pictures (null: none are written) */
     public TrainingExecutor(DataCatalog catalog, java.nio.file.Path artifactsRoot) {
         this.catalog = catalog;
