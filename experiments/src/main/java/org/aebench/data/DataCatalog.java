@@ -43,6 +43,10 @@ public final class DataCatalog {
     /** The full data set, verified; later calls return the same arrays. */
     public synchronized Dataset load(DatasetId id) {
         Dataset d = loaded.get(id);
+        if (d == null && id.source() != id) {
+            d = ColouredMnist.colour(load(id.source()), id);
+            loaded.put(id, d);
+        }
         if (d == null) {
             Map<String, String> sums = new LinkedHashMap<>();
             INDArray trainX = images(id.trainImages(), sums);

@@ -9,13 +9,17 @@ import javax.imageio.ImageIO;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
- * The one image writer: grids of grayscale tiles as PNG. Each row of the grid is one INDArray
- * whose rows are images (flattened, side x side). Pixels are shown on [0,1] (clipped) unless a
+ * The one image writer: grids of tiles as PNG. Each row of the grid is one INDArray whose rows are
+ * images (flattened, side x side, or three such planes R, G, B for colour). Pixels are shown on [0,1] (clipped) unless a
  * row asks to be normalised per tile, as filters and activations are (their range is arbitrary).
  */
 public final class ImageWriter {
     /** One row of a grid: images as rows of {@code tiles}, each {@code side x side}. */
-    public record GridRow(INDArray tiles, int side, boolean normalise) {}
+    public record GridRow(INDArray tiles, int side, boolean normalise, int channels) {
+        public GridRow(INDArray tiles, int side, boolean normalise) {
+            this(tiles, side, normalise, 1);
+        }
+    }
 
     private static final int SCALE = 2;
     private static final int GAP = 2;
@@ -27,9 +31,9 @@ public final class ImageWriter {
         int columns = rows.stream().mapToInt(r -> (int) r.tiles().rows()).max().orElse(0);
         int cell = rows.stream().mapToInt(GridRow::side).max().orElse(0) * SCALE + GAP;
         BufferedImage img = new BufferedImage(Math.max(1, columns * cell + GAP), Math.max(1, rows.size() * cell + GAP),
-                BufferedImage.TYPE_BYTE_GRAY);
+                BufferedImage.TYPE_INT_RGB);
         var raster = img.getRaster();
-        for (int y = 0; y < img.getHeight(); y++) for (int x = 0; x < img.getWidth(); x++) raster.setSample(x, y, 0, GAP_SHADE);
+        for (int y = 0; y < img.getHeight(); y++) for (int x = 0; x < img.getWidth(); x++) for (int b = 0; b < 3; b++) raster.setSample(x, y, b, GAP_SHADE);
         for (int r = 0; r < rows.size(); r++) {
             GridRow row = rows.get(r);
             for (int c = 0; c < row.tiles().rows(); c++) {
@@ -45,12 +49,15 @@ public final class ImageWriter {
                     if (hi <= lo) hi = lo + 1;
                 }
                 int ox = GAP + c * cell, oy = GAP + r * cell;
+                int plane = row.side() * row.side();
                 for (int i = 0; i < row.side(); i++) {
                     for (int j = 0; j < row.side(); j++) {
-                        int idx = i * row.side() + j;
-                        float v = idx < px.length ? (px[idx] - lo) / (hi - lo) : 0;
-                        int g = Math.round(255 * Math.max(0, Math.min(1, v)));
-                        for (int dy = 0; dy < SCALE; dy++) for (int dx = 0; dx < SCALE; dx++) raster.setSample(ox + j * SCALE + dx, oy + i * SCALE + dy, 0, g);
+                        for (int b = 0; b < 3; b++) {
+                            int idx = (row.channels() == 3 ? b * plane : 0) + i * row.side() + j;
+                            float v = idx < px.length ? (px[idx] - lo) / (hi - lo) : 0;
+                            int g = Math.round(255 * Math.max(0, Math.min(1, v)));
+                            for (int dy = 0; dy < SCALE; dy++) for (int dx = 0; dx < SCALE; dx++) raster.setSample(ox + j * SCALE + dx, oy + i * SCALE + dy, b, g);
+                        }
                     }
                 }
             }

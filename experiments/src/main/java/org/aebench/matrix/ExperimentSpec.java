@@ -34,7 +34,12 @@ public record ExperimentSpec(
         Double inputNoise,
         Double testNoise,
         Double codeNoise,
-        Integer filters) {
+        Integer filters,
+        Double weightDecay,
+        Double dropout,
+        Boolean batchNorm,
+        Integer classifierEpochs,
+        DatasetId nonDigitProbe) {
 
     /** Hidden layer whose activations are penalised, measured or made noisy (default: the first). */
     public int hiddenLayer() { return activityLayer == null ? 0 : activityLayer; }
@@ -48,9 +53,19 @@ public record ExperimentSpec(
     /** Std of the Gaussian noise added to the code at test time (0 = none). */
     public double codeNoiseLevel() { return codeNoise == null ? 0 : codeNoise; }
 
+    /** L2 weight decay added to the gradient (PyTorch Adam's weight_decay), 0 = none. */
+    public double weightDecayRate() { return weightDecay == null ? 0 : weightDecay; }
+
+    /** Dropout rate after each hidden layer while training (0 = none). */
+    public double dropoutRate() { return dropout == null ? 0 : dropout; }
+
+    /** True when each hidden layer is batch-normalised. */
+    public boolean batchNormalised() { return Boolean.TRUE.equals(batchNorm); }
+
     /** What decides training speed (not the data set, seed or sweep name): cells with equal keys train equally fast. */
     public String speedKey() {
-        return family + "|" + layers + "|" + variant + "|" + loss + "|" + optimizer + "|" + batchSize;
+        return family + "|" + dataset.channels() + "|" + layers + "|" + variant + "|" + filters + "|" + loss + "|" + optimizer + "|" + batchSize
+                + "|" + dropoutRate() + "|" + batchNormalised();
     }
 
     /** Multiply-adds of one forward pass per image (0 for closed-form families): a cost estimate for scheduling. */

@@ -13,7 +13,11 @@ public enum Family {
     /** Fully connected autoencoder with the listed layers. */
     DENSE_AE("dense-ae", true, false),
     /** Convolutional autoencoder of reports 000/001 with the named decoder {@code variant}. */
-    CONV_AE("conv-ae", true, true);
+    CONV_AE("conv-ae", true, true),
+    /** Report 002's stride-2 convolutional denoiser (optionally with dropout and batch norm). */
+    STRIDED_CONV_AE("strided-conv-ae", true, true),
+    /** Report 002's convolutional variational autoencoder. */
+    CONV_VAE("conv-vae", true, true);
 
     private final String key;
     private final boolean graph;

@@ -250,6 +250,15 @@ public final class MatrixLoader {
                 "test_noise", s.testNoise() == null ? 0 : s.testNoise(), "code_noise", s.codeNoiseLevel()).entrySet()) {
             if (!(e.getValue() >= 0)) throw new MatrixException(at + "key '" + e.getKey() + "' must be 0 or more, found " + e.getValue());
         }
+        if (s.weightDecay() != null && !(s.weightDecay() >= 0)) throw new MatrixException(at + "key 'weight_decay' must be 0 or more");
+        if (s.dropout() != null && !(s.dropout() >= 0 && s.dropout() < 1)) throw new MatrixException(at + "key 'dropout' must be in [0, 1)");
+        if (s.classifierEpochs() != null && s.classifierEpochs() <= 0) throw new MatrixException(at + "key 'classifier_epochs' must be positive");
+        if ((s.dropout() != null || s.batchNorm() != null) && s.family() != Family.STRIDED_CONV_AE) {
+            throw new MatrixException(at + "keys 'dropout' and 'batch_norm' apply to strided-conv-ae only");
+        }
+        if (s.nonDigitProbe() != null && (s.family() != Family.DENSE_AE || s.dataset() != org.aebench.data.DatasetId.MNIST)) {
+            throw new MatrixException(at + "key 'non_digit_probe' applies to dense-ae cells on mnist only");
+        }
         if (s.family() != Family.DENSE_AE) {
             for (var e : java.util.Map.of("activity_l1", s.activityL1() != null, "activity_layer", s.activityLayer() != null,
                     "contractive", s.contractive() != null, "code_noise", s.codeNoise() != null).entrySet()) {
@@ -296,6 +305,7 @@ public final class MatrixLoader {
                 if (s.filters() != null && s.filters() <= 0) throw new MatrixException(at + "key 'filters' must be positive");
                 requireTraining(s, at);
             }
+            case STRIDED_CONV_AE, CONV_VAE -> requireTraining(s, at);
         }
     }
 

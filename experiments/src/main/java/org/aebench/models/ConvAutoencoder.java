@@ -12,7 +12,7 @@ import org.nd4j.linalg.api.ops.impl.layers.convolution.config.Pooling2DConfig;
  * variants): three blocks of 3x3 convolution (padding 1), ReLU and 2x2 max pooling,
  * 1 -> 8 -> 16 -> 16 channels, 28 -> 14 -> 7 -> 3 pixels.
  */
-public final class ConvAutoencoder extends SameDiffAutoencoder {
+public final class ConvAutoencoder extends SameDiffAutoencoder implements FilterImages {
     private String description;
 
     public ConvAutoencoder(ExperimentSpec spec, long seed) {
@@ -95,4 +95,18 @@ public final class ConvAutoencoder extends SameDiffAutoencoder {
 
     @Override
     public String describe() { return description; }
+
+    /** First encoder layer and last decoder layer, one tile per (input, output) channel pair. */
+    @Override
+    public java.util.Map<String, Filters> filters() {
+        java.util.Map<String, Filters> out = new java.util.LinkedHashMap<>();
+        out.put("encoder", tiles(weightArray("enc1_w")));
+        out.put("decoder", tiles(weightArray(weightArray("dec3_w") != null ? "dec3_w" : "dec2_w")));
+        return out;
+    }
+
+    private static Filters tiles(org.nd4j.linalg.api.ndarray.INDArray w) {
+        long[] s = w.shape();  // [kH, kW, a, b]
+        return new Filters(w.permute(2, 3, 0, 1).dup('c').reshape(s[2] * s[3], s[0] * s[1]), (int) s[0]);
+    }
 }

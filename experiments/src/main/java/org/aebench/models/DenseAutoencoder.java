@@ -14,7 +14,9 @@ import org.nd4j.linalg.learning.config.IUpdater;
  * A fully connected autoencoder: 784 inputs, then the matrix's layers in order, the last one being
  * the 784-pixel output; float32, trained by {@link DenseNetwork}.
  */
-public final class DenseAutoencoder implements TrainableModel, DenseProbes {
+public final class DenseAutoencoder implements TrainableModel, DenseProbes, FilterImages {
+    /** First-layer units shown as 28x28 filters. */
+    static final int FILTERS_SHOWN = 64;
     private final DenseNetwork net;
     private final String description;
     private final int hiddenLayer;
@@ -68,4 +70,13 @@ public final class DenseAutoencoder implements TrainableModel, DenseProbes {
 
     @Override
     public String describe() { return description; }
+
+    /** The first layer's weights of the first units, each as a 28x28 image of what it responds to. */
+    @Override
+    public java.util.Map<String, Filters> filters() {
+        INDArray w = net.weights(0);
+        long units = Math.min(FILTERS_SHOWN, w.columns());
+        return java.util.Map.of("encoder", new Filters(w.get(org.nd4j.linalg.indexing.NDArrayIndex.all(),
+                org.nd4j.linalg.indexing.NDArrayIndex.interval(0, units)).transpose().dup(), 28));
+    }
 }

@@ -266,5 +266,8 @@ public final class DenseNetwork {
 
     public INDArray parameters() { return params; }
 
+    /** Weights of layer {@code i}, {@code [in, out]} (a view: do not modify). */
+    public INDArray weights(int i) { return w[i]; }
+
     public long parameterCount() { return params.length(); }
 }

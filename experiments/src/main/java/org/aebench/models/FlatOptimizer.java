@@ -125,9 +125,19 @@ final class FlatOptimizer {
     private final HeapRule rule;
     private final float[] heapGradients;
     private final FloatBuffer gradientBuffer;
+    private final double weightDecay;
     private int iteration;
 
     FlatOptimizer(INDArray params, INDArray grads, IUpdater config) {
+        this(params, grads, config, 0);
+    }
+
+    /**
+     * @param weightDecay L2 coefficient added to each gradient before the update rule sees it, as
+     *                    PyTorch's Adam(weight_decay=...) does (coupled, not AdamW)
+     */
+    FlatOptimizer(INDArray params, INDArray grads, IUpdater config, double weightDecay) {
+        this.weightDecay = weightDecay;
         this.params = params;
         this.grads = grads;
         int n = Math.toIntExact(params.length());
@@ -154,6 +164,7 @@ final class FlatOptimizer {
     /** Applies the gradients now in the gradient buffer (which then holds the update). */
     void step() {
         iteration++;
+        if (weightDecay > 0) Nd4j.getBlasWrapper().level1().axpy(grads.length(), weightDecay, params, grads);
         if (rule != null) {
             gradientBuffer.get(0, heapGradients);
             rule.update(heapGradients, iteration);

@@ -27,7 +27,7 @@ public final class Evaluator {
     public static Evaluation evaluate(Batches model, INDArray targets, Loss loss) {
         long n = targets.rows();
         long features = targets.columns();
-        double sq = 0, abs = 0, lossSum = 0, seconds = 0;
+        double sq = 0, abs = 0, lossSum = 0, seconds = 0, snrSum = 0;
         boolean finite = true;
         INDArray sum = Nd4j.zeros(DataType.DOUBLE, 1, features);
         INDArray sumSq = Nd4j.zeros(DataType.DOUBLE, 1, features);
@@ -42,6 +42,10 @@ public final class Evaluator {
             if (!Double.isFinite(batchSq)) finite = false;
             sq += batchSq;
             abs += Transforms.abs(diff, false).sumNumber().doubleValue();
+            double[] noisePower = diff.mul(diff).sum(1).castTo(DataType.DOUBLE).toDoubleVector();
+            double[] signalPower = y.mul(y).sum(1).castTo(DataType.DOUBLE).toDoubleVector();
+            // an exact reconstruction would be infinitely good; 1e-12 caps it at a finite, obviously perfect value
+            for (int i = 0; i < noisePower.length; i++) snrSum += 10 * Math.log10(signalPower[i] / Math.max(noisePower[i], 1e-12));
             if (loss == Loss.BCE) lossSum += org.aebench.models.CrossEntropy.sum(out.castTo(DataType.DOUBLE), y.castTo(DataType.DOUBLE));
             INDArray outD = out.castTo(DataType.DOUBLE);
             sum.addi(outD.sum(true, 0));
@@ -53,6 +57,6 @@ public final class Evaluator {
         INDArray variance = sumSq.div(n).subi(mean.mul(mean));
         double maxStd = Math.sqrt(Math.max(0, variance.maxNumber().doubleValue()));
         double ownLoss = loss == Loss.BCE ? lossSum / count : mse;
-        return new Evaluation(mse, abs / count, ownLoss, maxStd, finite, (int) n, seconds);
+        return new Evaluation(mse, abs / count, ownLoss, maxStd, finite, (int) n, seconds, snrSum / n);
     }
 }

@@ -7,7 +7,12 @@ import org.aebench.data.Dataset;
 import org.aebench.matrix.Cell;
 import org.aebench.matrix.ExperimentSpec;
 import org.aebench.matrix.Loss;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.UnaryOperator;
 import org.aebench.models.ClosedFormModel;
+import org.aebench.models.DigitClassifier;
+import org.aebench.models.GradientStep;
 import org.aebench.models.ModelFactory;
 import org.aebench.models.Reconstructor;
 import org.aebench.models.TrainableModel;
@@ -30,14 +35,21 @@ public final class Trainer {
     private Trainer() {}
 
     public static CellOutcome run(Cell cell, Dataset data, TrainingListener listener) {
-        return run(cell, data, listener, Artifacts.none());
+        return run(cell, data, listener, Artifacts.none(), id -> {
+            throw new IllegalStateException("this run has no data set " + id + " for probes");
+        });
     }
 
-    public static CellOutcome run(Cell cell, Dataset data, TrainingListener listener, Artifacts artifacts) {
+    /**
+     * @param otherData the test images of another data set, for probes that show the model images
+     *                  unlike its training data (non-digit probe)
+     */
+    public static CellOutcome run(Cell cell, Dataset data, TrainingListener listener, Artifacts artifacts,
+                                  java.util.function.Function<org.aebench.data.DatasetId, Dataset> otherData) {
         ExperimentSpec spec = cell.spec();
         CellSeeds seeds = new CellSeeds(cell.seed());
         Nd4j.getRandom().setSeed(seeds.weights());
-        Reconstructor model = ModelFactory.create(spec, data.features(), seeds.weights());
+        Reconstructor model = ModelFactory.create(spec, data.features(), seeds.weights(), seeds.derive("model-noise"));
         Loss loss = spec.loss() == null ? Loss.MSE : spec.loss();
         List<EpochRecord> curve = new ArrayList<>();
         double trainSeconds = 0;
@@ -54,29 +66,19 @@ public final class Trainer {
             passes = data.trainCount();
         } else if (model instanceof TrainableModel trainable) {
             int n = data.trainCount();
-            int batch = spec.batchSize();
+            artifacts.trainingStarts(data, corruption);
             for (int epoch = 1; epoch <= cell.epochs(); epoch++) {
-                INDArray shuffled = Nd4j.pullRows(data.trainX(), 1, permutation(n, seeds.shuffle(epoch)));
-                double lossSum = 0;
-                int batches = 0;
-                long t0 = System.nanoTime();
-                for (int start = 0; start < n; start += batch) {
-                    INDArray x = shuffled.get(NDArrayIndex.interval(start, Math.min(n, start + batch)), NDArrayIndex.all());
-                    double l = trainable.fitBatch(corruption.trainingInput(x), x);
-                    if (!Double.isFinite(l)) {
-                        return failed(model, "training loss became " + l + " in epoch " + epoch, curve, data);
-                    }
-                    lossSum += l;
-                    batches++;
-                    if (batches % 50 == 0) listener.batchProgress(epoch, (double) (start + batch) / n);
-                }
-                double seconds = (System.nanoTime() - t0) / 1e9;
-                trainSeconds += seconds;
+                int e = epoch;
+                Pass pass = epoch(trainable, data.trainX(), null, spec.batchSize(), seeds.shuffle(epoch),
+                        corruption::trainingInput, fraction -> listener.batchProgress(e, fraction));
+                if (pass.failure() != null) return failed(model, pass.failure() + " in epoch " + epoch, curve, data);
+                trainSeconds += pass.seconds();
                 passes += n;
-                lastTrainLoss = lossSum / batches;
+                lastTrainLoss = pass.meanLoss();
                 lastTest = Evaluator.evaluate(testRun, data.testX(), loss);
-                EpochRecord record = new EpochRecord(epoch, lastTrainLoss, lastTest.loss(), lastTest.mse(), seconds);
+                EpochRecord record = new EpochRecord(epoch, lastTrainLoss, lastTest.loss(), lastTest.mse(), pass.seconds());
                 curve.add(record);
+                artifacts.epochFinished(model, corruption, epoch, cell.epochs());
                 listener.epochFinished(record, cell.epochs());
             }
         } else {
@@ -86,11 +88,48 @@ public final class Trainer {
         // the last epoch's evaluation is of the final model already
         Evaluation eval = lastTest != null ? lastTest : Evaluator.evaluate(testRun, data.testX(), loss);
         String[] verdict = classify(eval, spec.family().trained());
-        if (eval.finite()) artifacts.write(model, data, corruption);
+        ProbeData probeData = new ProbeData(data, spec.nonDigitProbe() == null ? null : otherData.apply(spec.nonDigitProbe()), seeds);
+        if (eval.finite()) artifacts.write(model, data, corruption, probeData);
         String status = verdict[0];
         String reason = verdict[1];
-        return new CellOutcome(status, reason, model.describe(), eval, curve, lastTrainLoss, trainSeconds, passes,
-                data.trainCount(), data.testCount(), Probes.measure(model, spec, data, eval, corruption, loss));
+        Map<String, Double> extra = new LinkedHashMap<>(Probes.measure(model, spec, data, eval, corruption, loss, probeData));
+        if (spec.classifierEpochs() != null && eval.finite()) {
+            extra.putAll(DownstreamClassifier.measure(model, data, seeds, spec.classifierEpochs(), listener));
+        }
+        return new CellOutcome(status, reason, model.describe() + (spec.classifierEpochs() != null
+                ? "; downstream " + DigitClassifier.DESCRIPTION + ", " + spec.classifierEpochs() + " epochs" : ""),
+                eval, curve, lastTrainLoss, trainSeconds, passes, data.trainCount(), data.testCount(), extra);
+    }
+
+    /** One epoch's outcome: the mean training loss and the wall time, or why it failed. */
+    record Pass(double meanLoss, double seconds, String failure) {}
+
+    /**
+     * One epoch of the one training loop: the rows of {@code inputs} (and {@code targets}; null =
+     * the inputs are their own targets) in an order drawn from {@code shuffleSeed}, gathered once
+     * into contiguous arrays, fed in consecutive batches; {@code corrupt} turns a clean batch into
+     * the model's input.
+     */
+    static Pass epoch(GradientStep model, INDArray inputs, INDArray targets, int batch, long shuffleSeed,
+                      UnaryOperator<INDArray> corrupt, java.util.function.DoubleConsumer progress) {
+        int n = (int) inputs.rows();
+        int[] order = permutation(n, shuffleSeed);
+        INDArray x = Nd4j.pullRows(inputs, 1, order);
+        INDArray y = targets == null ? x : Nd4j.pullRows(targets, 1, order);
+        double lossSum = 0;
+        int batches = 0;
+        long t0 = System.nanoTime();
+        for (int start = 0; start < n; start += batch) {
+            int end = Math.min(n, start + batch);
+            INDArray xb = x.get(NDArrayIndex.interval(start, end), NDArrayIndex.all());
+            INDArray yb = targets == null ? xb : y.get(NDArrayIndex.interval(start, end), NDArrayIndex.all());
+            double l = model.fitBatch(corrupt.apply(xb), yb);
+            if (!Double.isFinite(l)) return new Pass(Double.NaN, (System.nanoTime() - t0) / 1e9, "training loss became " + l);
+            lossSum += l;
+            batches++;
+            if (batches % 50 == 0) progress.accept((double) end / n);
+        }
+        return new Pass(lossSum / batches, (System.nanoTime() - t0) / 1e9, null);
     }
 
     /**

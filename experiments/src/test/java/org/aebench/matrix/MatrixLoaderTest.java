@@ -151,6 +151,14 @@ class MatrixLoaderTest {
     }
 
     @Test
+    void regularisationKeysOnlyWhereTheFamilyHasThem() throws IOException {
+        MatrixException e = error(GOOD.replace("sweep: {h: [64, 128], lambda: [0.00001]}", "sweep: {h: [64, 128], lambda: [0.00001]}\n    dropout: 0.2"));
+        assertMentions(e, "r009.yaml", "'dropout'", "strided-conv-ae only");
+        e = error(GOOD.replace("sweep: {h: [64, 128], lambda: [0.00001]}", "sweep: {h: [64, 128], lambda: [0.00001]}\n    dataset: fashion-mnist\n    non_digit_probe: fashion-mnist"));
+        assertMentions(e, "'non_digit_probe'", "mnist only");
+    }
+
+    @Test
     void unusedSweepIsAnError() throws IOException {
         MatrixException e = error(GOOD.replace("{lambda}", "sigmoid"));
         assertMentions(e, "sweep 'lambda' is used nowhere");

@@ -45,12 +45,12 @@ public final class Synthetic {
 
     public static ExperimentSpec dense(List<String> layers, Loss loss, Optimizer optimizer) {
         return new ExperimentSpec("test", "t", null, Family.DENSE_AE, DatasetId.MNIST, null, layers, null, loss, optimizer,
-                optimizer == Optimizer.ADAM ? 1e-3 : null, 32, 3, WeightInit.PYTORCH_UNIFORM, List.of(1), new LinkedHashMap<>(), null, null, null, null, null, null, null, null);
+                optimizer == Optimizer.ADAM ? 1e-3 : null, 32, 3, WeightInit.PYTORCH_UNIFORM, List.of(1), new LinkedHashMap<>(), null, null, null, null, null, null, null, null, null, null, null, null, null);
     }
 
     public static ExperimentSpec closedForm(Family family, Integer components) {
         return new ExperimentSpec("test", "t", null, family, DatasetId.MNIST, components, null, null, null, null,
-                null, null, null, null, List.of(1), new LinkedHashMap<>(), null, null, null, null, null, null, null, null);
+                null, null, null, null, List.of(1), new LinkedHashMap<>(), null, null, null, null, null, null, null, null, null, null, null, null, null);
     }
 
     public static Cell cell(ExperimentSpec spec, int seed, int epochs) {

@@ -32,10 +32,10 @@ class TrainerTest {
         var spec = new org.aebench.matrix.ExperimentSpec("conv", "t", null, Family.CONV_AE, org.aebench.data.DatasetId.MNIST, null, null,
                 org.aebench.matrix.ConvVariant.DECONV, Loss.MSE, Optimizer.ADAM, 1e-3, 32, 1,
                 org.aebench.matrix.WeightInit.PYTORCH_UNIFORM, List.of(1), new java.util.LinkedHashMap<>(), null,
-                null, null, null, null, null, null, null);
+                null, null, null, null, null, null, null, null, null, null, null, null);
         var small = Synthetic.dataset(128, 32, 3);
-        var a = (org.aebench.models.ConvAutoencoder) org.aebench.models.ModelFactory.create(spec, 784, 77);
-        var b = (org.aebench.models.ConvAutoencoder) org.aebench.models.ModelFactory.create(spec, 784, 77);
+        var a = (org.aebench.models.ConvAutoencoder) org.aebench.models.ModelFactory.create(spec, 784, 77, 78);
+        var b = (org.aebench.models.ConvAutoencoder) org.aebench.models.ModelFactory.create(spec, 784, 77, 78);
         for (int i = 0; i < 4; i++) {
             var x = small.trainX().get(org.nd4j.linalg.indexing.NDArrayIndex.interval(i * 32, i * 32 + 32), org.nd4j.linalg.indexing.NDArrayIndex.all());
             assertEquals(a.fitBatch(x, x), b.fitBatch(x, x), 0.0);
@@ -76,7 +76,7 @@ class TrainerTest {
         var spec = Synthetic.dense(List.of("64:relu", "784:sigmoid"), Loss.MSE, Optimizer.ADAM);
         CellOutcome trained = Trainer.run(Synthetic.cell(spec, 1, 1), DATA, TrainingListener.NONE);
         assertEquals("ok", Trainer.classify(trained.final_(), true)[0]);
-        Evaluation nan = new Evaluation(Double.NaN, 0, 0, 0, false, 1, 1);
+        Evaluation nan = new Evaluation(Double.NaN, 0, 0, 0, false, 1, 1, Double.NaN);
         assertEquals("failed", Trainer.classify(nan, true)[0]);
     }
 

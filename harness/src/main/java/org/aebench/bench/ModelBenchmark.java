@@ -61,7 +61,7 @@ public class ModelBenchmark {
         batch = cell.spec().batchSize();
         long seed = new CellSeeds(cell.seed()).weights();
         Nd4j.getRandom().setSeed(seed);
-        reconstructor = ModelFactory.create(cell.spec(), data.features(), seed);
+        reconstructor = ModelFactory.create(cell.spec(), data.features(), seed, new CellSeeds(cell.seed()).derive("model-noise"));
         trainable = (TrainableModel) reconstructor;
     }
 

@@ -71,7 +71,7 @@ final class Estimator {
 
     private static Rate measure(Cell c, Dataset data) {
         long seed = new CellSeeds(c.seed()).weights();
-        Reconstructor model = ModelFactory.create(c.spec(), data.features(), seed);
+        Reconstructor model = ModelFactory.create(c.spec(), data.features(), seed, new CellSeeds(c.seed()).derive("model-noise"));
         TrainableModel t = (TrainableModel) model;
         int batch = c.spec().batchSize();
         int[] next = {0};

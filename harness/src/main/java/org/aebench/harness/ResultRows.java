@@ -61,6 +61,7 @@ final class ResultRows {
             r.set(ResultColumn.TEST_MSE, num(e.mse()))
                     .set(ResultColumn.TEST_MAE, num(e.mae()))
                     .set(ResultColumn.TEST_PSNR_DB, num(e.psnrDb()))
+                    .set(ResultColumn.TEST_SNR_DB, num(e.snrDb()))
                     .set(ResultColumn.FINAL_TEST_LOSS, num(e.loss()))
                     .set(ResultColumn.OUTPUT_STD, num(e.outputStd()))
                     .set(ResultColumn.INFER_SAMPLES_PER_SECOND, e.seconds() > 0 ? num(e.samples() / e.seconds()) : "");

@@ -33,6 +33,7 @@ public final class TrainingExecutor implements CellExecutor {
         Dataset data = catalog.load(cell.spec().dataset(), cell.trainLimit(), cell.testLimit());
         org.aebench.train.Artifacts artifacts = artifactsRoot == null ? org.aebench.train.Artifacts.none()
                 : new org.aebench.train.Artifacts(artifactsRoot.resolve(folderName(cell.id())));
-        return new Executed(Trainer.run(cell, data, listener, artifacts), data.sha256());
+        // probes read the first test images of another data set (e.g. Fashion-MNIST items shown to an MNIST AE)
+        return new Executed(Trainer.run(cell, data, listener, artifacts, id -> catalog.load(id, 1, cell.testLimit())), data.sha256());
     }
 }

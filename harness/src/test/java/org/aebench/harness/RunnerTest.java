@@ -54,7 +54,7 @@ class RunnerTest {
             executed.add(cell.id());
             if (cell.id().equals(throwFor)) throw new IllegalStateException("native op failed");
             List<EpochRecord> epochs = List.of(new EpochRecord(1, 0.2, 0.1, 0.1, 1), new EpochRecord(2, 0.1, 0.05, 0.05, 1));
-            CellOutcome o = new CellOutcome("ok", "", "fake", new Evaluation(0.05, 0.1, 0.05, 0.2, true, 10, 0.01), epochs,
+            CellOutcome o = new CellOutcome("ok", "", "fake", new Evaluation(0.05, 0.1, 0.05, 0.2, true, 10, 0.01, 12.0), epochs,
                     0.1, 2, 20, 10, 10, Map.of());
             return new Executed(o, Map.of("mnist/x", "00"));
         }
@@ -62,7 +62,7 @@ class RunnerTest {
 
     static List<Cell> cells(int n) {
         ExperimentSpec spec = new ExperimentSpec("e", "s", null, Family.DENSE_AE, DatasetId.MNIST, null, List.of("784:relu"), null,
-                null, null, null, 8, 2, null, List.of(1), new LinkedHashMap<>(), null, null, null, null, null, null, null, null);
+                null, null, null, 8, 2, null, List.of(1), new LinkedHashMap<>(), null, null, null, null, null, null, null, null, null, null, null, null, null);
         return IntStream.range(0, n).mapToObj(i -> new Cell("r/e/mnist/seed=" + (i + 1), "r/e/mnist", "r", "r.yaml", spec,
                 Map.of(), i + 1, "smoke", null, null, 2)).toList();
     }

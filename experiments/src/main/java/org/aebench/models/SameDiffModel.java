@@ -1,0 +1,153 @@
+package org.aebench.models;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.aebench.matrix.ExperimentSpec;
+import org.aebench.matrix.WeightInit;
+import org.nd4j.autodiff.samediff.SDVariable;
+import org.nd4j.autodiff.samediff.SameDiff;
+import org.nd4j.autodiff.samediff.VariableType;
+import org.nd4j.autodiff.samediff.api.OutAndGrad;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.indexing.NDArrayIndex;
+
+/**
+ * Base of every model whose graph SameDiff differentiates (convolutional autoencoders, the VAE,
+ * the downstream classifier). A subclass builds its graph from {@link #input()} and calls
+ * {@link #finishWithLoss}; a family with layers that behave
+ * differently while training (dropout, batch norm, sampling) feeds them through the training
+ * hooks, {@link #trainingFeeds}, {@link #stepOutputs} and {@link #afterStep}. Training does not use SameDiff's own
+ * fit loop: each step asks SameDiff for the loss and the gradients in one pass, copies them into
+ * one flat buffer, lets {@link FlatOptimizer} update every weight with one op and copies the
+ * weights back; that is also how the loss of the step is known.
+ */
+public abstract class SameDiffModel implements GradientStep {
+    protected final SameDiff sd = SameDiff.create();
+    private final WeightInit init;
+    private final SDVariable x;
+    private final SDVariable y;
+    private final List<String> paramNames = new ArrayList<>();
+    private final Map<String, INDArray> gradViews = new LinkedHashMap<>();
+    private final Map<String, INDArray> paramViews = new LinkedHashMap<>();
+    private INDArray params;
+    private FlatOptimizer optimizer;
+    private final double weightDecay;
+
+    /**
+     * @param features    input width
+     * @param targetWidth width of the target rows (the image for autoencoders, one-hot classes for a classifier)
+     */
+    protected SameDiffModel(WeightInit init, double weightDecay, long seed, int features, int targetWidth) {
+        this.init = init;
+        this.weightDecay = weightDecay;
+        Nd4j.getRandom().setSeed(seed);
+        x = sd.placeHolder("x", DataType.FLOAT, -1, features);
+        y = sd.placeHolder("y", DataType.FLOAT, -1, targetWidth);
+    }
+
+    /** The targets, {@code [batch, targetWidth]}. */
+    protected SDVariable target() { return y; }
+
+    /** The input images, {@code [batch, 784]}. */
+    protected SDVariable input() { return x; }
+
+    /** Ends a graph that already named its output {@code out} and built its own training loss. */
+    protected final void finishWithLoss(SDVariable total, ExperimentSpec spec) {
+        finishWithLoss(total, DenseAutoencoder.updater(spec));
+    }
+
+    protected final void finishWithLoss(SDVariable total, org.nd4j.linalg.learning.config.IUpdater updater) {
+        sd.identity("loss", total);
+        sd.setLossVariables("loss");
+        flatten(updater);
+    }
+
+    /** Extra placeholders for one training step of {@code batch} images (dropout masks, noise). */
+    protected Map<String, INDArray> trainingFeeds(long batch) { return Map.of(); }
+
+    /** Extra placeholders for inference (e.g. batch norm's running statistics). */
+    protected Map<String, INDArray> inferenceFeeds() { return Map.of(); }
+
+    /** Graph values the step should also return to {@link #afterStep} (e.g. batch statistics). */
+    protected List<String> stepOutputs() { return List.of(); }
+
+    /** Called after each step with the values named by {@link #stepOutputs}. */
+    protected void afterStep(Map<String, INDArray> outputs) { }
+
+    private void flatten(org.nd4j.linalg.learning.config.IUpdater updater) {
+        long total = 0;
+        for (SDVariable v : sd.variables()) {
+            if (v.getVariableType() == VariableType.VARIABLE) {
+                paramNames.add(v.name());
+                total += v.getArr().length();
+            }
+        }
+        params = Nd4j.create(DataType.FLOAT, 1, total);
+        INDArray grads = Nd4j.create(DataType.FLOAT, 1, total);
+        long offset = 0;
+        for (String name : paramNames) {
+            SDVariable v = sd.getVariable(name);
+            INDArray arr = v.getArr();
+            long n = arr.length();
+            INDArray view = params.get(NDArrayIndex.point(0), NDArrayIndex.interval(offset, offset + n)).reshape('c', arr.shape());
+            view.assign(arr);
+            paramViews.put(name, view);
+            gradViews.put(name, grads.get(NDArrayIndex.point(0), NDArrayIndex.interval(offset, offset + n)).reshape('c', arr.shape()));
+            offset += n;
+        }
+        optimizer = new FlatOptimizer(params, grads, updater, weightDecay);
+    }
+
+    /** A weight drawn uniformly in +-bound, the bound set by the initialisation scheme. */
+    protected SDVariable weight(String name, long[] shape, long fanIn, long fanOut) {
+        double bound = init == WeightInit.GLOROT_UNIFORM ? Math.sqrt(6.0 / (fanIn + fanOut)) : 1 / Math.sqrt(fanIn);
+        return sd.var(name, Nd4j.rand(DataType.FLOAT, shape).muli(2 * bound).subi(bound));
+    }
+
+    /** A bias: 0 for Keras's scheme, uniform in +-1/sqrt(fan_in) for PyTorch's. */
+    protected SDVariable bias(String name, long n, long fanIn) {
+        if (init == WeightInit.GLOROT_UNIFORM) return sd.var(name, Nd4j.zeros(DataType.FLOAT, n));
+        double bound = 1 / Math.sqrt(fanIn);
+        return sd.var(name, Nd4j.rand(DataType.FLOAT, n).muli(2 * bound).subi(bound));
+    }
+
+    @Override
+    public double fitBatch(INDArray input, INDArray target) {
+        Map<String, INDArray> feeds = new java.util.HashMap<>(trainingFeeds(input.rows()));
+        feeds.put("x", input);
+        feeds.put("y", target);
+        List<String> outputs = new ArrayList<>(stepOutputs());
+        outputs.add("loss");
+        OutAndGrad og = sd.calculateGradientsAndOutputs(feeds, outputs, paramNames);
+        for (String name : paramNames) gradViews.get(name).assign(og.getGradients().get(name));
+        optimizer.step();
+        // SameDiff's gradient function keeps the variables' own arrays (a graph built on views of the
+        // flat buffer stops learning), so the new values are copied back into them.
+        for (String name : paramNames) sd.getVariable(name).getArr().assign(paramViews.get(name));
+        afterStep(og.getOutputs());
+        return og.getOutputs().get("loss").getDouble(0);
+    }
+
+    /** Any named activation of the inference graph for a batch (codes, activation maps). */
+    public INDArray activation(INDArray batch, String name) {
+        return evaluate("x", batch, name);
+    }
+
+    /** The inference graph's {@code output} with {@code placeholder} set to {@code value}. */
+    protected INDArray evaluate(String placeholder, INDArray value, String output) {
+        Map<String, INDArray> feeds = new java.util.HashMap<>(inferenceFeeds());
+        feeds.put(placeholder, value);
+        return sd.outputSingle(feeds, output);
+    }
+
+    /** A trained weight array by name (filters for the site). */
+    public INDArray weightArray(String name) {
+        return paramViews.get(name);
+    }
+
+    public INDArray parameters() { return params; }
+}

@@ -1,0 +1,41 @@
+package org.aebench.models;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.aebench.matrix.ExperimentSpec;
+import org.nd4j.autodiff.samediff.SDVariable;
+import org.nd4j.linalg.api.buffer.DataType;
+
+/** Report 002's denoising autoencoder (sections 4.1, and 4.2 with dropout and batch norm); see {@link StridedConvCodec}. */
+public final class StridedConvAutoencoder extends StridedConvCodec {
+    private final String description;
+
+    public StridedConvAutoencoder(ExperimentSpec spec, long seed, long noiseSeed) {
+        super(spec, seed, noiseSeed);
+        List<Layer> enc = new ArrayList<>();
+        int in = channels;
+        for (int i = 0; i < 4; i++) {
+            enc.add(encoderLayer(i, in));
+            in = CHANNELS[i];
+        }
+        List<Layer> dec = decoderLayers();
+        SDVariable z = sd.placeHolder("z", DataType.FLOAT, -1, CHANNELS[3], 2, 2);
+        SDVariable trainOut = decoder(dec, encoder(enc, true), true);
+        sd.identity("code", encoder(enc, false));
+        sd.identity("out", decoder(dec, sd.getVariable("code"), false));
+        sd.identity("decoded", decoder(dec, z, false));
+        finishWithLoss(sd.math().squaredDifference(trainOut, target()).mean(), spec);
+        description = "conv " + channels + "-128-64-32-16 (3x3, stride 2) -> 2x2x16 code | transposed conv 16-32-64-128-" + channels
+                + ", sigmoid" + regularisation() + "; mse; adam lr=" + spec.learningRate()
+                + (spec.weightDecayRate() > 0 ? " weight decay " + spec.weightDecayRate() : "") + "; batch " + spec.batchSize();
+    }
+
+    private SDVariable encoder(List<Layer> enc, boolean training) {
+        SDVariable h = image(input());
+        for (Layer l : enc) h = hiddenLayer(l, h, training);
+        return h;
+    }
+
+    @Override
+    public String describe() { return description; }
+}

@@ -1,0 +1,207 @@
+package org.aebench.models;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.aebench.matrix.ExperimentSpec;
+import org.nd4j.autodiff.samediff.SDVariable;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.api.ops.impl.layers.convolution.config.Conv2DConfig;
+import org.nd4j.linalg.api.ops.impl.layers.convolution.config.DeConv2DConfig;
+import org.nd4j.linalg.api.rng.Random;
+import org.nd4j.linalg.factory.Nd4j;
+
+/**
+ * The convolutional codec of report 002 (section 4.1): four 3x3 convolutions with stride 2 and
+ * padding 1, 128-64-32-16 channels, ReLU, taking 28x28 to a 2x2x16 code (28-14-7-4-2); a decoder of
+ * four transposed convolutions 16-32-64-128 back to the image's channels, ReLU and a sigmoid
+ * output. The report names no kernel sizes for the decoder; kernels 4, 3, 4, 4 (stride 2,
+ * padding 1) give exactly 2-4-7-14-28, which PyTorch would get with output_padding.
+ *
+ * <p>Optional per {@code dropout} / {@code batch_norm} (section 4.2, "Dropout and Batch
+ * Normalization ... after each convolutional and transposed convolutional layer"): conv, batch
+ * norm, ReLU, dropout. The training graph and the inference graph share the weights: dropout masks
+ * are placeholders drawn from the cell's seed for training and absent at inference; batch norm
+ * uses the batch's statistics in training and running averages (momentum 0.1, unbiased
+ * variance, as PyTorch) at inference. Built from elementary ops so SameDiff differentiates through
+ * the batch statistics.
+ */
+abstract class StridedConvCodec extends SameDiffAutoencoder implements LatentModel {
+    static final int[] CHANNELS = {128, 64, 32, 16};
+    private static final int[] SIDES = {14, 7, 4, 2};
+    private static final int[] DECODER_KERNELS = {4, 3, 4, 4};
+    private static final int[] DECODER_SIDES = {4, 7, 14, 28};
+    private static final double BN_EPS = 1e-5;
+    private static final double BN_MOMENTUM = 0.1;
+
+    protected final int channels;
+    private final double dropout;
+    private final boolean batchNorm;
+    private final Random maskRng;
+    /** Per dropout site: its placeholder name and the shape of one image's mask. */
+    private final Map<String, long[]> maskShapes = new LinkedHashMap<>();
+    private final Map<String, INDArray> runningStats = new LinkedHashMap<>();
+    private final Map<String, Long> statCounts = new HashMap<>();
+    private final List<String> batchStats = new ArrayList<>();
+
+    StridedConvCodec(ExperimentSpec spec, long seed, long noiseSeed) {
+        super(spec, seed);
+        this.channels = spec.dataset().channels();
+        this.dropout = spec.dropoutRate();
+        this.batchNorm = spec.batchNormalised();
+        this.maskRng = Nd4j.getRandomFactory().getNewRandomInstance(noiseSeed);
+    }
+
+    /** One encoder or decoder layer's trained weights. */
+    record Layer(String name, SDVariable w, SDVariable b, SDVariable gamma, SDVariable beta, int out, int side,
+                 boolean transposed, int kernel) {}
+
+    Layer encoderLayer(int i, int in) {
+        int out = CHANNELS[i];
+        String name = "enc" + (i + 1);
+        return layer(name, weight(name + "_w", new long[] {3, 3, in, out}, in * 9L, out * 9L),
+                bias(name + "_b", out, in * 9L), out, SIDES[i], false, 3);
+    }
+
+    Layer decoderLayer(int i, int in, int out) {
+        int k = DECODER_KERNELS[i];
+        String name = "dec" + (i + 1);
+        // PyTorch computes a ConvTranspose2d's fan-in from its out channels
+        return layer(name, weight(name + "_w", new long[] {k, k, out, in}, (long) out * k * k, (long) in * k * k),
+                bias(name + "_b", out, (long) out * k * k), out, DECODER_SIDES[i], true, k);
+    }
+
+    private Layer layer(String name, SDVariable w, SDVariable b, int out, int side, boolean transposed, int k) {
+        SDVariable gamma = null, beta = null;
+        boolean hidden = !(transposed && side == 28);
+        if (batchNorm && hidden) {
+            gamma = sd.var(name + "_gamma", Nd4j.ones(DataType.FLOAT, 1, out, 1, 1));
+            beta = sd.var(name + "_beta", Nd4j.zeros(DataType.FLOAT, 1, out, 1, 1));
+            runningStats.put(name + "_rmean", Nd4j.zeros(DataType.FLOAT, 1, out, 1, 1));
+            runningStats.put(name + "_rvar", Nd4j.ones(DataType.FLOAT, 1, out, 1, 1));
+            sd.placeHolder(name + "_rmean", DataType.FLOAT, 1, out, 1, 1);
+            sd.placeHolder(name + "_rvar", DataType.FLOAT, 1, out, 1, 1);
+            statCounts.put(name, (long) side * side);
+        }
+        if (dropout > 0 && hidden) {
+            maskShapes.put(name + "_mask", new long[] {out, side, side});
+            sd.placeHolder(name + "_mask", DataType.FLOAT, -1, out, side, side);
+        }
+        return new Layer(name, w, b, gamma, beta, out, side, transposed, k);
+    }
+
+    /** The layer's linear part: convolution or transposed convolution, with bias. */
+    SDVariable linear(Layer l, SDVariable in) {
+        if (l.transposed()) {
+            return sd.cnn().deconv2d(in, l.w(), l.b(), DeConv2DConfig.builder().kH(l.kernel()).kW(l.kernel()).sH(2).sW(2)
+                    .pH(1).pW(1).dataFormat("NCHW").build());
+        }
+        return sd.cnn().conv2d(in, l.w(), l.b(), Conv2DConfig.builder().kH(3).kW(3).sH(2).sW(2).pH(1).pW(1)
+                .dataFormat("NCHW").build());
+    }
+
+    /** Linear part, batch norm, ReLU and dropout, in the training or the inference graph. */
+    SDVariable hiddenLayer(Layer l, SDVariable in, boolean training) {
+        SDVariable z = linear(l, in);
+        if (l.gamma() != null) {
+            SDVariable mean, var;
+            if (training) {
+                mean = sd.mean(l.name() + "_bmean", z, true, 0, 2, 3);
+                var = sd.mean(l.name() + "_bvar", sd.math().square(z.sub(mean)), true, 0, 2, 3);
+                if (!batchStats.contains(l.name())) batchStats.add(l.name());
+            } else {
+                mean = sd.getVariable(l.name() + "_rmean");
+                var = sd.getVariable(l.name() + "_rvar");
+            }
+            z = z.sub(mean).div(sd.math().sqrt(var.add(BN_EPS))).mul(l.gamma()).add(l.beta());
+        }
+        z = sd.nn().relu(z, 0);
+        if (training && dropout > 0) z = z.mul(sd.getVariable(l.name() + "_mask"));
+        return z;
+    }
+
+    /** The decoder from a {@code [batch,16,2,2]} code to flat images, with sigmoid output. */
+    SDVariable decoder(List<Layer> layers, SDVariable code, boolean training) {
+        SDVariable d = code;
+        for (int i = 0; i < layers.size() - 1; i++) d = hiddenLayer(layers.get(i), d, training);
+        return sd.reshape(sd.nn().sigmoid(linear(layers.get(layers.size() - 1), d)), -1, channels * 784L);
+    }
+
+    List<Layer> decoderLayers() {
+        List<Layer> dec = new ArrayList<>();
+        int[] outs = {32, 64, 128, channels};
+        int in = CHANNELS[3];
+        for (int i = 0; i < 4; i++) {
+            dec.add(decoderLayer(i, in, outs[i]));
+            in = outs[i];
+        }
+        return dec;
+    }
+
+    SDVariable image(SDVariable flat) {
+        return sd.reshape(flat, -1, channels, 28, 28);
+    }
+
+    @Override
+    protected Map<String, INDArray> trainingFeeds(long batch) {
+        Map<String, INDArray> feeds = new HashMap<>(runningStats);
+        float scale = (float) (1 / (1 - dropout));
+        for (Map.Entry<String, long[]> e : maskShapes.entrySet()) {
+            long[] s = e.getValue();
+            INDArray u = Nd4j.rand(new int[] {(int) batch, (int) s[0], (int) s[1], (int) s[2]}, maskRng);
+            feeds.put(e.getKey(), u.gt(dropout).castTo(DataType.FLOAT).muli(scale));
+        }
+        return feeds;
+    }
+
+    @Override
+    protected Map<String, INDArray> inferenceFeeds() { return runningStats; }
+
+    @Override
+    protected List<String> stepOutputs() {
+        List<String> out = new ArrayList<>();
+        for (String l : batchStats) {
+            out.add(l + "_bmean");
+            out.add(l + "_bvar");
+        }
+        return out;
+    }
+
+    @Override
+    protected void afterStep(Map<String, INDArray> outputs) {
+        for (String l : batchStats) {
+            long m = statCounts.get(l) * currentBatch;
+            INDArray mean = outputs.get(l + "_bmean").reshape(runningStats.get(l + "_rmean").shape());
+            INDArray var = outputs.get(l + "_bvar").reshape(mean.shape()).mul(m / (double) Math.max(1, m - 1));
+            runningStats.get(l + "_rmean").muli(1 - BN_MOMENTUM).addi(mean.mul(BN_MOMENTUM));
+            runningStats.get(l + "_rvar").muli(1 - BN_MOMENTUM).addi(var.mul(BN_MOMENTUM));
+        }
+    }
+
+    private long currentBatch;
+
+    @Override
+    public double fitBatch(INDArray input, INDArray target) {
+        currentBatch = input.rows();
+        return super.fitBatch(input, target);
+    }
+
+    @Override
+    public INDArray encode(INDArray batch) {
+        INDArray c = activation(batch, "code");
+        return c.reshape(c.size(0), c.length() / c.size(0));
+    }
+
+    @Override
+    public INDArray decode(INDArray codes) {
+        return evaluate("z", codes.reshape(codes.rows(), CHANNELS[3], 2, 2).castTo(DataType.FLOAT), "decoded");
+    }
+
+    /** Every step's regularisation, for the description. */
+    String regularisation() {
+        return (dropout > 0 ? "; dropout " + dropout : "") + (batchNorm ? "; batch norm" : "");
+    }
+}

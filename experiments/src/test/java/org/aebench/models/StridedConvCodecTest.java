@@ -1,0 +1,73 @@
+package org.aebench.models;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import org.aebench.data.DatasetId;
+import org.aebench.matrix.ExperimentSpec;
+import org.aebench.matrix.Family;
+import org.aebench.matrix.Loss;
+import org.aebench.matrix.Optimizer;
+import org.aebench.matrix.WeightInit;
+import org.aebench.train.Synthetic;
+import org.junit.jupiter.api.Test;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.indexing.NDArrayIndex;
+
+class StridedConvCodecTest {
+    /** Synthetic grayscale images repeated in three colour planes: [n, 2352]. */
+    private static final INDArray COLOUR = colour(Synthetic.dataset(96, 0, 5).trainX());
+
+    static INDArray colour(INDArray gray) {
+        return Nd4j.hstack(gray.mul(0.9), gray.mul(0.5), gray.mul(0.2));
+    }
+
+    static ExperimentSpec spec(Family family, Double dropout, Boolean batchNorm) {
+        return new ExperimentSpec("c", "t", null, family, DatasetId.COLORED_MNIST, null, null, null, Loss.MSE, Optimizer.ADAM,
+                1e-3, 32, 1, WeightInit.PYTORCH_UNIFORM, List.of(1), new LinkedHashMap<>(), null, null, null, null, null, null,
+                null, null, 1e-5, dropout, batchNorm, null, null);
+    }
+
+    private static double[] train(SameDiffAutoencoder m, int steps) {
+        double[] losses = new double[steps];
+        for (int i = 0; i < steps; i++) {
+            int s = (i % 3) * 32;
+            INDArray x = COLOUR.get(NDArrayIndex.interval(s, s + 32), NDArrayIndex.all());
+            losses[i] = m.fitBatch(x, x);
+        }
+        return losses;
+    }
+
+    @Test
+    void regularisedAutoencoderIsReproducibleLearnsAndDecodesItsOwnCodes() {
+        ExperimentSpec spec = spec(Family.STRIDED_CONV_AE, 0.2, true);
+        var a = (StridedConvAutoencoder) ModelFactory.create(spec, 2352, 11, 12);
+        var b = (StridedConvAutoencoder) ModelFactory.create(spec, 2352, 11, 12);
+        double[] la = train(a, 30), lb = train(b, 30);
+        assertEquals(la[29], lb[29], 0.0, "same seeds, same dropout masks, same losses");
+        assertTrue(la[29] < la[0] * 0.8, "loss should fall: " + la[0] + " -> " + la[29]);
+        INDArray x = COLOUR.get(NDArrayIndex.interval(0, 8), NDArrayIndex.all());
+        INDArray out = a.reconstruct(x);
+        assertEquals(out, a.reconstruct(x), "inference has no dropout: the same input gives the same output");
+        assertEquals(2352, out.columns());
+        INDArray codes = a.encode(x);
+        assertEquals(64, codes.columns(), "2x2x16 code");
+        assertTrue(a.decode(codes).equalsWithEps(out, 1e-5), "decode(encode(x)) is the reconstruction");
+        assertEquals(a.parameters(), b.parameters());
+    }
+
+    @Test
+    void variationalAutoencoderSamplesWhileTrainingAndUsesTheMeanCodeAtTest() {
+        var vae = (ConvVariationalAutoencoder) ModelFactory.create(spec(Family.CONV_VAE, null, null), 2352, 21, 22);
+        double[] l = train(vae, 30);
+        for (double v : l) assertTrue(Double.isFinite(v));
+        assertTrue(l[29] < l[0], "ELBO loss should fall: " + l[0] + " -> " + l[29]);
+        INDArray x = COLOUR.get(NDArrayIndex.interval(0, 8), NDArrayIndex.all());
+        INDArray out = vae.reconstruct(x);
+        assertEquals(out, vae.reconstruct(x), "test-time code is the mean: deterministic");
+        assertTrue(vae.decode(vae.encode(x)).equalsWithEps(out, 1e-5));
+    }
+}
