@@ -24,7 +24,7 @@ SOURCES := $(shell find pom.xml */pom.xml */src/main -type f 2>/dev/null)
 AEBENCH = run_dir=$$(mktemp -d) && trap 'rm -rf "$$run_dir"' EXIT && cp $(JAR) "$$run_dir/aebench.jar" && \
 	java $(JAVA_OPTS) -cp "$$run_dir/aebench.jar:$$(cat $(CLASSPATH_FILE))" org.aebench.harness.Main
 
-.PHONY: all build data reproduce run site list estimate bench test unit-test e2e-test check-cuda clean
+.PHONY: all build data reproduce run site list estimate bench test unit-test e2e-test browser-deps check-cuda clean
 
 all: reproduce
 
@@ -68,8 +68,13 @@ test: data unit-test e2e-test
 unit-test:
 	mvn -B -ntp install
 
-e2e-test: build
+e2e-test: build browser-deps
 	ci/e2e-smoke.sh
+
+## browser-deps: headless Chromium, chromedriver and Selenium from Debian, for the browser test (installed only when missing)
+browser-deps:
+	@command -v chromium >/dev/null && [ -x /usr/bin/chromedriver ] && /usr/bin/python3 -c 'import selenium' 2>/dev/null \
+	  || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver python3-selenium >/dev/null; }
 
 ## check-cuda: resolve and compile the GPU backend (running it needs an NVIDIA driver and CUDA 11.6)
 # (the CPU build is restored afterwards: both share target/)

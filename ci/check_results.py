@@ -2,6 +2,7 @@
 """Checks on the CSV contract used by ci/e2e-smoke.sh (standard library only)."""
 import csv
 import html
+import re
 import sys
 from collections import Counter
 
@@ -54,32 +55,38 @@ def main(cmd, *args):
             return 1
         return 0
     if cmd == "site":
-        folder, page, refs = args
-        text = open(page, encoding="utf-8").read()
+        import glob
+        import os
+        folder, site, refs = args
+        pages = {os.path.basename(p): open(p, encoding="utf-8").read() for p in glob.glob(os.path.join(site, "*.html"))}
+        for needed in ("index.html", "claims.html", "performance.html"):
+            if needed not in pages:
+                print("the site has no", needed, file=sys.stderr)
+                return 1
+        text = "".join(pages.values())
+        report_pages = "".join(v for k, v in pages.items() if re.fullmatch(r"r\d+\.html", k))
         missing = [r["experiment_id"] for r in rows(folder) if html.escape(r["experiment_id"]) not in text]
         if missing:
             print("experiments missing from the site:", missing, file=sys.stderr)
             return 1
         with open(refs, newline="") as f:
             n = sum(1 for _ in csv.DictReader(f))
-        found = text.count('<tr class="comparison">')
+        found = report_pages.count('<tr class="comparison">')
         if found != n:
             print(f"{found} comparison rows, {n} reference values", file=sys.stderr)
             return 1
         with open(refs.replace("reference-values.csv", "claims.csv"), newline="") as f:
             claims = sum(1 for _ in csv.DictReader(f))
-        import os
-        import re
-        base = os.path.dirname(page)
+        base = site
         links = re.findall(r'(?:src|href)="([^"#][^"]*)"', text)
-        broken = [l for l in links if not l.startswith(("http:", "https:")) and not os.path.exists(os.path.join(base, html.unescape(l)))]
+        broken = [l for l in links if not l.startswith(("http:", "https:")) and not os.path.exists(os.path.join(base, html.unescape(l).split("#")[0]))]
         if broken:
             print("links that do not resolve:", broken[:5], file=sys.stderr)
             return 1
         if any(l.startswith(("http:", "https:")) for l in re.findall(r'src="([^"]*)"', text)):
             print("the page loads something from the network", file=sys.stderr)
             return 1
-        shown = text.count('<tr class="claim">')
+        shown = pages["claims.html"].count('<tr class="claim">')
         if shown != claims:
             print(f"{shown} claim rows, {claims} claims", file=sys.stderr)
             return 1

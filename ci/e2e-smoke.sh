@@ -54,9 +54,48 @@ ok "metrics bit-identical across processes and between 1 and 2 workers for all $
 
 # 5. the site shows every cell and every reference value
 aebench site --profile smoke --results "$out/a" --out "$out/site" 2> "$out/site.log" || { cat "$out/site.log" >&2; fail "site"; }
-python3 ci/check_results.py site "$out/a/smoke" "$out/site/smoke/index.html" reports/src/main/resources/aebench/reference/reference-values.csv \
+python3 ci/check_results.py site "$out/a/smoke" "$out/site/smoke" reports/src/main/resources/aebench/reference/reference-values.csv \
   || fail "site content"
 ok "site lists every experiment, one row per reference value and per claim, and every link and image resolves"
 rm -rf results/e2e/site && mkdir -p results/e2e && cp -r "$out/site/smoke" results/e2e/site
+
+# 6. a reader's view: the site in headless Chromium (console errors, links, images, scoreboard == CSV)
+/usr/bin/python3 ci/browser_test.py "$out/site/smoke" "$out/a/smoke/results.csv" --screenshots results/e2e/screenshots \
+  || fail "browser test of the smoke site"
+ok "smoke site checked in headless Chromium; screenshots in results/e2e/screenshots"
+
+# 7. hostile strings in an experiment name, a section and a reference note are shown as text
+mkdir -p "$out/h/smoke" "$out/refs"
+cp reports/src/main/resources/aebench/reference/*.csv "$out/refs/"
+evil_name='<img src=x onerror=alert(1)>'
+evil_section='<script>alert(2)</script>'
+evil_note='<b data-hostile>"quoted" & bold</b>'
+python3 - "$out/a/smoke/results.csv" "$out/h/smoke/results.csv" "$out/refs/reference-values.csv" "$evil_name" "$evil_section" "$evil_note" <<'PY'
+import csv, sys
+src, dst, refs, name, section, note = sys.argv[1:]
+with open(src, newline="") as f:
+    rows = list(csv.DictReader(f))
+fields = list(rows[0].keys())
+bad = dict(next(r for r in rows if r["experiment_id"] == "r000/deep-ae/mnist"))
+bad["experiment_id"] = "r000/" + name + "/mnist"
+bad["cell_id"] = bad["experiment_id"] + "/seed=1"
+bad["experiment"] = name
+bad["section"] = section
+with open(dst, "w", newline="") as f:
+    w = csv.DictWriter(f, fieldnames=fields)
+    w.writeheader()
+    w.writerows(rows + [bad])
+with open(refs, newline="") as f:
+    refrows = list(csv.DictReader(f))
+refrows[0]["note"] = note
+with open(refs, "w", newline="") as f:
+    w = csv.DictWriter(f, fieldnames=list(refrows[0].keys()))
+    w.writeheader()
+    w.writerows(refrows)
+PY
+aebench site --profile smoke --results "$out/h" --references "$out/refs" --out "$out/hsite" 2> "$out/hsite.log" || { cat "$out/hsite.log" >&2; fail "site with hostile strings"; }
+/usr/bin/python3 ci/browser_test.py "$out/hsite/smoke" "$out/h/smoke/results.csv" --hostile "$evil_name" --hostile "$evil_section" --hostile "$evil_note" \
+  || fail "hostile strings in the browser"
+ok "hostile strings in an experiment name, a section and a reference note shown as text, nothing injected"
 
 echo "e2e: $passed passed, 0 failed"

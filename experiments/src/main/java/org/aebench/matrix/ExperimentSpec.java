@@ -68,8 +68,21 @@ public record ExperimentSpec(
                 + "|" + dropoutRate() + "|" + batchNormalised();
     }
 
-    /** Multiply-adds of one forward pass per image (0 for closed-form families): a cost estimate for scheduling. */
+    /** Multiply-adds of one forward pass per image (0 for closed-form families): a cost estimate for scheduling and ETAs. */
     public long multiplyAddsPerImage(int inputs) {
+        switch (family) {
+            case PCA, BASELINE_ZERO, BASELINE_MEAN -> { return 0; }
+            // layer by layer as built in org.aebench.models (output pixels x kernel x channels in x out)
+            case STRIDED_CONV_AE, CONV_VAE -> { return 12_500_000L; }
+            case CONV_AE -> {
+                if (variant == ConvVariant.KERAS_DENOISE) {
+                    long f = filters == null ? 32 : filters;
+                    return 2 * 784 * 9 * f + 2 * 196 * 9 * f * f;
+                }
+                return 800_000L;
+            }
+            default -> { }
+        }
         long total = 0;
         int in = inputs;
         for (LayerSpec l : layerSpecs()) {

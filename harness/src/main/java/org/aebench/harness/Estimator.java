@@ -124,7 +124,8 @@ final class Estimator {
         return STARTUP + load.stream().mapToDouble(Double::doubleValue).max().orElse(0);
     }
 
-    static void print(List<Cell> cells, Map<String, Rate> rates, int workers, PrintStream out) {
+    /** Prints the estimate per report and returns {wall seconds, summed cell seconds}. */
+    static double[] print(List<Cell> cells, Map<String, Rate> rates, int workers, PrintStream out) {
         Map<String, double[]> byReport = new TreeMap<>();
         for (Cell c : cells) {
             double[] agg = byReport.computeIfAbsent(c.report(), k -> new double[3]);
@@ -139,5 +140,6 @@ final class Estimator {
         double wall = makespan(cells, rates, workers);
         out.printf(Locale.ROOT, "estimated wall time: %s on %d worker%s (rates measured with %d at once)%n",
                 Progress.duration(wall), workers, workers == 1 ? "" : "s", workers);
+        return new double[] {wall, byReport.values().stream().mapToDouble(a -> a[2]).sum()};
     }
 }

@@ -107,7 +107,20 @@ public final class Main {
             if (dryRun) {
                 DataCatalog catalog = new DataCatalog(data);
                 var rates = Estimator.calibrate(cells, catalog, workers, System.err);
-                Estimator.print(cells, rates, workers, System.err);
+                double[] est = Estimator.print(cells, rates, workers, System.err);
+                // kept for the site's performance page
+                var table = new org.aebench.results.CsvTable<>(results.resolve("estimate.csv"), org.aebench.results.EstimateColumn.class);
+                java.nio.file.Files.createDirectories(results);
+                table.openForAppend();
+                table.append(List.of(new org.aebench.results.Row<>(org.aebench.results.EstimateColumn.class)
+                        .set(org.aebench.results.EstimateColumn.PROFILE, selection.profile)
+                        .set(org.aebench.results.EstimateColumn.CELLS, cells.size())
+                        .set(org.aebench.results.EstimateColumn.WORKERS, workers)
+                        .set(org.aebench.results.EstimateColumn.ESTIMATED_SECONDS, Math.round(est[0]))
+                        .set(org.aebench.results.EstimateColumn.CELL_SECONDS, Math.round(est[1]))
+                        .set(org.aebench.results.EstimateColumn.ESTIMATED_AT, java.time.Instant.now().toString())
+                        .set(org.aebench.results.EstimateColumn.GIT_COMMIT, provenance.gitCommit())
+                        .set(org.aebench.results.EstimateColumn.NATIVE_CLASSIFIER, provenance.nativeClassifier())));
                 return 0;
             }
             Progress progress = new Progress(System.err, System.console() != null);
@@ -176,6 +189,9 @@ public final class Main {
         @Option(names = "--out", defaultValue = "site", description = "site root; pages go to <root>/<profile>/ (default: ${DEFAULT-VALUE})")
         Path out;
 
+        @Option(names = "--references", description = "folder with reports.csv, reference-values.csv and claims.csv to use instead of the project's own")
+        Path references;
+
         @Option(names = "--bench", defaultValue = "results/bench/summary.csv", description = "JMH summary for the performance section, if present (default: ${DEFAULT-VALUE})")
         Path bench;
 
@@ -185,8 +201,12 @@ public final class Main {
             if (!csv.toFile().isFile()) throw new IOException(csv + " does not exist: run `make reproduce PROFILE=" + profile + "` first");
             var rows = new org.aebench.results.CsvTable<>(csv, org.aebench.results.ResultColumn.class).read();
             var benchRows = new org.aebench.results.CsvTable<>(bench, org.aebench.results.BenchColumn.class).read();
-            Path index = new SiteRenderer().render(rows, ReferenceTable.load(), profile, out.resolve(profile), benchRows,
-                    results.resolve(profile).resolve("artifacts"));
+            var curves = new org.aebench.results.CsvTable<>(results.resolve(profile).resolve(ResultStore.CURVES_FILE),
+                    org.aebench.results.CurveColumn.class).read();
+            var estimates = new org.aebench.results.CsvTable<>(results.resolve("estimate.csv"), org.aebench.results.EstimateColumn.class).read();
+            Path index = new SiteRenderer().render(new org.aebench.site.SiteInput(profile, rows, curves,
+                    results.resolve(profile).resolve("artifacts"), benchRows, estimates),
+                    references == null ? ReferenceTable.load() : ReferenceTable.load(references), out.resolve(profile));
             System.err.println("aebench: site written to " + index);
             return 0;
         }

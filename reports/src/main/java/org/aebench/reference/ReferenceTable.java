@@ -31,20 +31,46 @@ public final class ReferenceTable {
         this.claims = List.copyOf(claims);
     }
 
+    /** The table that ships with the project (resources {@code /aebench/reference/*.csv}). */
     public static ReferenceTable load() {
+        return load(ReferenceTable::resource);
+    }
+
+    /**
+     * The same three files ({@code reports.csv}, {@code reference-values.csv}, {@code claims.csv}) from a
+     * folder: for a corrected transcription under review, or a test that needs its own values.
+     */
+    public static ReferenceTable load(java.nio.file.Path dir) {
+        return load(name -> {
+            try {
+                return java.nio.file.Files.newInputStream(dir.resolve(name));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
+    }
+
+    private static InputStream resource(String name) {
+        String path = "/aebench/reference/" + name;
+        InputStream in = ReferenceTable.class.getResourceAsStream(path);
+        if (in == null) throw new IllegalStateException("missing resource " + path);
+        return in;
+    }
+
+    private static ReferenceTable load(java.util.function.Function<String, InputStream> source) {
         List<ReferenceReport> reports = new ArrayList<>();
-        for (CSVRecord r : records("reports.csv")) {
+        for (CSVRecord r : records(source, "reports.csv")) {
             reports.add(new ReferenceReport(r.get("report"), r.get("report_file"), r.get("title"), r.get("data"), r.get("runs")));
         }
         List<ReferenceValue> values = new ArrayList<>();
-        for (CSVRecord r : records("reference-values.csv")) {
+        for (CSVRecord r : records(source, "reference-values.csv")) {
             String scale = r.get("to_our_scale").trim();
             values.add(new ReferenceValue(r.get("report"), r.get("report_file"), r.get("section"),
                     r.get("experiment_id"), r.get("metric"), r.get("printed_value"), r.get("definition"),
                     scale.isEmpty() ? Double.NaN : Double.parseDouble(scale), r.get("note")));
         }
         List<Claim> claims = new ArrayList<>();
-        for (CSVRecord r : records("claims.csv")) {
+        for (CSVRecord r : records(source, "claims.csv")) {
             claims.add(new Claim(r.get("report"), r.get("section"), r.get("claim"), r.get("rule"), r.get("metric"),
                     Claim.ids(r.get("left")), Claim.ids(r.get("right")), r.get("note")));
         }
@@ -66,10 +92,8 @@ public final class ReferenceTable {
         return values.stream().filter(v -> v.report().equals(report)).toList();
     }
 
-    private static List<CSVRecord> records(String name) {
-        String path = "/aebench/reference/" + name;
-        try (InputStream in = ReferenceTable.class.getResourceAsStream(path)) {
-            if (in == null) throw new IllegalStateException("missing resource " + path);
+    private static List<CSVRecord> records(java.util.function.Function<String, InputStream> source, String name) {
+        try (InputStream in = source.apply(name)) {
             try (Reader reader = new InputStreamReader(in, StandardCharsets.UTF_8)) {
                 return CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).build().parse(reader).getRecords();
             }

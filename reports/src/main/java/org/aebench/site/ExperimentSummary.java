@@ -27,7 +27,9 @@ public record ExperimentSummary(
     /** Metrics (result columns) the site summarises per experiment. */
     static final List<ResultColumn> METRICS = List.of(
             ResultColumn.TEST_MSE, ResultColumn.TEST_MAE, ResultColumn.TEST_PSNR_DB, ResultColumn.NOISE_FREE_TEST_MSE,
-            ResultColumn.AVG_ACTIVATION, ResultColumn.ACTIVE_FRACTION, ResultColumn.CONTRACTIVE_PENALTY,
+            ResultColumn.TEST_SNR_DB, ResultColumn.AVG_ACTIVATION, ResultColumn.ACTIVE_FRACTION, ResultColumn.CONTRACTIVE_PENALTY,
+            ResultColumn.NON_DIGIT_MSE, ResultColumn.CLASSIFIER_ACCURACY, ResultColumn.CLASSIFIER_ACCURACY_RECONSTRUCTED,
+            ResultColumn.CLASSIFIER_ACCURACY_NOISY, ResultColumn.CLASSIFIER_ACCURACY_DENOISED,
             ResultColumn.FINAL_TRAIN_LOSS, ResultColumn.FINAL_TEST_LOSS, ResultColumn.EPOCHS, ResultColumn.REPORT_EPOCHS,
             ResultColumn.TRAIN_SAMPLES,
             ResultColumn.TRAIN_SECONDS, ResultColumn.TRAIN_SAMPLES_PER_SECOND, ResultColumn.INFER_SAMPLES_PER_SECOND);

@@ -46,22 +46,29 @@ public final class SiteRenderer {
         freemarker.setObjectWrapper(new DefaultObjectWrapperBuilder(Configuration.VERSION_2_3_33).build());
     }
 
-    /** Writes {@code index.html} into {@code outDir}; returns its path. */
+    /** Pages of every site, besides one per reference report ({@code r000.html}, ...). */
+    static final List<String> PAGES = List.of("index", "claims", "performance");
+
+    /** Writes the site into {@code outDir}; returns the index page. */
     public Path render(List<Row<ResultColumn>> results, ReferenceTable references, String profile, Path outDir)
             throws IOException {
-        return render(results, references, profile, outDir, List.of(), null);
+        return render(SiteInput.of(profile, results), references, outDir);
     }
 
-    /** As above, with the JMH summary rows (may be empty) for the performance section. */
-    public Path render(List<Row<ResultColumn>> results, ReferenceTable references, String profile, Path outDir,
-                       List<Row<org.aebench.results.BenchColumn>> bench, Path artifacts) throws IOException {
+    /** Writes {@code index.html}, one page per reference report, {@code claims.html} and {@code performance.html}. */
+    public Path render(SiteInput in, ReferenceTable references, Path outDir) throws IOException {
         Files.createDirectories(outDir);
-        Map<String, Object> model = model(results, references, profile);
-        model.put("images", copyImages(results, artifacts, outDir));
-        model.put("bench", bench.stream().map(SiteRenderer::benchRow).toList());
-        Path index = outDir.resolve("index.html");
-        write("index.ftlh", model, index);
-        return index;
+        Map<String, List<Picture>> pictures = copyImages(in.results(), in.artifacts(), outDir);
+        Map<String, Object> model = model(in.results(), references, in.profile());
+        Pages.addDetails(model, in, pictures, outDir);
+        for (String page : PAGES) write(page + ".ftlh", model, outDir.resolve(page + ".html"));
+        for (Object o : (List<?>) model.get("reports")) {
+            @SuppressWarnings("unchecked") Map<String, Object> r = (Map<String, Object>) o;
+            Map<String, Object> pageModel = new LinkedHashMap<>(model);
+            pageModel.put("r", r);
+            write("report.ftlh", pageModel, outDir.resolve(((ReferenceReport) r.get("report")).id() + ".html"));
+        }
+        return outDir.resolve("index.html");
     }
 
     Map<String, Object> model(List<Row<ResultColumn>> results, ReferenceTable references, String profile) {
@@ -112,7 +119,8 @@ public final class SiteRenderer {
         model.put("generatedAt", Instant.now().toString());
         model.put("reports", reports);
         model.put("provenance", provenance(results));
-        model.put("relativeTolerancePercent", MetricRules.RELATIVE_TOLERANCE * 100);
+        model.put("metricRules", MetricRules.RULES.values().stream().map(r -> Map.of("metric", r.metric(),
+                "tolerance", r.toleranceText(), "direction", r.directionText(), "why", r.why())).toList());
         model.put("baselineTolerancePercent", MetricRules.BASELINE_TOLERANCE * 100);
         model.put("cellCount", results.size());
         model.put("fmt", fmt);
@@ -121,12 +129,28 @@ public final class SiteRenderer {
         return model;
     }
 
+    /** A picture of a cell, relative to the site root, with what it shows. */
+    public record Picture(String path, String file, String caption, String cellId) {}
+
+    /** What each artifact file shows, in the order the site lists them. */
+    static final Map<String, String> CAPTIONS = new LinkedHashMap<>();
+
+    static {
+        CAPTIONS.put("reconstructions.png", "test images: input, noisy input where the cell has noise, output");
+        CAPTIONS.put("training.png", "the same inputs' outputs during training: after epochs 1, 2, 5, 10, 20, 50 and the last (rows), clean target at the bottom");
+        CAPTIONS.put("probes.png", "probes: Fashion-MNIST items (no digit) and their outputs; digits with noise sigma 0.5 and their outputs");
+        CAPTIONS.put("filters-encoder.png", "encoder filters (first layer), each scaled to its own range");
+        CAPTIONS.put("filters-decoder.png", "decoder filters (last layer), each scaled to its own range");
+        CAPTIONS.put("activations.png", "hidden activations for the first test image (one square per unit)");
+        CAPTIONS.put("interpolation.png", "images decoded along the straight line between the codes of two test digits of different classes");
+    }
+
     /**
      * Copies each cell's pictures into the site (so it stays self-contained) and returns, per
-     * experiment, the reconstruction grid of its first seed with pictures, relative to the page.
+     * experiment, the pictures of its first seed that has any.
      */
-    static Map<String, String> copyImages(List<Row<ResultColumn>> results, Path artifacts, Path outDir) throws IOException {
-        Map<String, String> images = new LinkedHashMap<>();
+    static Map<String, List<Picture>> copyImages(List<Row<ResultColumn>> results, Path artifacts, Path outDir) throws IOException {
+        Map<String, List<Picture>> images = new LinkedHashMap<>();
         if (artifacts == null || !Files.isDirectory(artifacts)) return images;
         for (Row<ResultColumn> r : results) {
             String folder = r.get(ResultColumn.CELL_ID).replace('/', '~');
@@ -134,20 +158,23 @@ public final class SiteRenderer {
             if (!Files.isDirectory(src)) continue;
             Path dst = outDir.resolve("artifacts").resolve(folder);
             Files.createDirectories(dst);
+            List<Picture> found = new ArrayList<>();
             try (var files = Files.list(src)) {
-                for (Path f : files.toList()) Files.copy(f, dst.resolve(f.getFileName()), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+                for (Path f : files.sorted().toList()) {
+                    Files.copy(f, dst.resolve(f.getFileName()), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+                }
             }
-            if (Files.exists(dst.resolve("reconstructions.png"))) {
-                images.putIfAbsent(r.get(ResultColumn.EXPERIMENT_ID), "artifacts/" + folder + "/reconstructions.png");
+            for (Map.Entry<String, String> e : CAPTIONS.entrySet()) {
+                if (Files.exists(dst.resolve(e.getKey()))) {
+                    found.add(new Picture("artifacts/" + folder + "/" + e.getKey(), e.getKey(), e.getValue(), r.get(ResultColumn.CELL_ID)));
+                }
             }
+            if (Files.exists(dst.resolve("codes.json"))) {
+                found.add(new Picture("artifacts/" + folder + "/codes.json", "codes.json", "codes of test images (JSON)", r.get(ResultColumn.CELL_ID)));
+            }
+            if (!found.isEmpty()) images.putIfAbsent(r.get(ResultColumn.EXPERIMENT_ID), found);
         }
         return images;
-    }
-
-    private static Map<String, String> benchRow(Row<org.aebench.results.BenchColumn> r) {
-        Map<String, String> m = new LinkedHashMap<>();
-        for (org.aebench.results.BenchColumn c : org.aebench.results.BenchColumn.values()) m.put(c.header(), r.get(c));
-        return m;
     }
 
     private static boolean isBaseline(ExperimentSummary e) {

@@ -35,8 +35,12 @@ class SiteRendererTest {
                 .set(ResultColumn.TEST_MSE, mse).set(ResultColumn.TEST_MAE, mse * 3);
     }
 
+    /** The per-report pages, concatenated (comparisons and the reports' claims are there). */
     private static String render(Path dir, List<Row<ResultColumn>> rows, ReferenceTable refs) throws IOException {
-        return Files.readString(new SiteRenderer().render(rows, refs, "smoke", dir));
+        new SiteRenderer().render(rows, refs, "smoke", dir);
+        StringBuilder all = new StringBuilder();
+        for (var r : refs.reports()) all.append(Files.readString(dir.resolve(r.id() + ".html")));
+        return all.toString();
     }
 
     @Test
@@ -96,6 +100,10 @@ class SiteRendererTest {
     void everyTranscribedClaimIsOnThePage() throws IOException {
         ReferenceTable refs = ReferenceTable.load();
         String html = render(dir, List.of(row("r000/pca/mnist", "pca", "ok", 1, 0.018)), refs);
+        String claimsPage = Files.readString(dir.resolve("claims.html"));
+        int onClaimsPage = 0;
+        for (Matcher m = Pattern.compile("<tr class=\"claim\">").matcher(claimsPage); m.find(); ) onClaimsPage++;
+        assertEquals(refs.claims().size(), onClaimsPage, "the claims page lists every claim");
         int count = 0;
         for (Matcher m = Pattern.compile("<tr class=\"claim\">").matcher(html); m.find(); ) count++;
         assertEquals(refs.claims().size(), count);
@@ -112,6 +120,7 @@ class SiteRendererTest {
         List<Row<ResultColumn>> rows = List.of(row("r000/" + evil + "/mnist", "dense-ae", "failed", 1, Double.NaN)
                 .set(ResultColumn.REASON, "boom " + evil));
         String html = render(dir, rows, refs);
+        for (String page : List.of("index", "claims", "performance")) html += Files.readString(dir.resolve(page + ".html"));
         assertFalse(html.contains("<script>"), "raw markup from data must not reach the page");
         assertTrue(html.contains("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;"));
     }

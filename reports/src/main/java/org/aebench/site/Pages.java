@@ -1,0 +1,274 @@
+package org.aebench.site;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.aebench.results.BenchColumn;
+import org.aebench.results.CurveColumn;
+import org.aebench.results.EstimateColumn;
+import org.aebench.results.ResultColumn;
+import org.aebench.results.Row;
+import org.aebench.site.SiteRenderer.Picture;
+
+/**
+ * The parts of the model that only the detail pages need: per report, its experiments grouped as
+ * the report's sections run them, with sweep plots, loss curves, pictures and code scatter plots;
+ * the matrix view of the index; the performance tables.
+ */
+public final class Pages {
+    /** Metrics plotted against a sweep when the group has them. */
+    static final List<String> SWEEP_METRICS = List.of("test_mse", "avg_activation", "active_fraction", "test_snr_db",
+            "non_digit_mse", "classifier_accuracy_reconstructed");
+
+    private Pages() {}
+
+    /** One experiment of a report (all its sweep values and datasets), in matrix-file order. */
+    public record Group(String name, String section, String anchor, List<ExperimentSummary> experiments, List<Comparison> comparisons,
+                 List<String> plots, String curves, Map<String, List<Picture>> pictures, Map<String, String> scatter) {}
+
+    /** One square of the index's matrix view. */
+    public record MatrixCell(String experimentId, String label, String verdict, String href) {}
+
+    @SuppressWarnings("unchecked")
+    static void addDetails(Map<String, Object> model, SiteInput in, Map<String, List<Picture>> pictures, Path outDir) throws IOException {
+        Map<String, List<Row<CurveColumn>>> curves = new LinkedHashMap<>();
+        for (Row<CurveColumn> c : in.curves()) curves.computeIfAbsent(c.get(CurveColumn.CELL_ID), k -> new ArrayList<>()).add(c);
+        Map<String, List<String>> cellsOf = new LinkedHashMap<>();
+        for (Row<ResultColumn> r : in.results()) {
+            cellsOf.computeIfAbsent(r.get(ResultColumn.EXPERIMENT_ID), k -> new ArrayList<>()).add(r.get(ResultColumn.CELL_ID));
+        }
+        for (Object o : (List<?>) model.get("reports")) {
+            Map<String, Object> r = (Map<String, Object>) o;
+            List<ExperimentSummary> experiments = (List<ExperimentSummary>) r.get("experiments");
+            List<Comparison> comparisons = (List<Comparison>) r.get("comparisons");
+            Map<String, List<ExperimentSummary>> byName = new LinkedHashMap<>();
+            for (ExperimentSummary e : experiments) byName.computeIfAbsent(e.experiment(), k -> new ArrayList<>()).add(e);
+            List<Group> groups = new ArrayList<>();
+            List<Map<String, Object>> matrix = new ArrayList<>();
+            String page = ((org.aebench.reference.ReferenceReport) r.get("report")).id() + ".html";
+            for (Map.Entry<String, List<ExperimentSummary>> g : byName.entrySet()) {
+                List<ExperimentSummary> members = g.getValue();
+                List<Comparison> mine = comparisons.stream().filter(c -> c.experiment() != null && members.contains(c.experiment())).toList();
+                Map<String, List<Picture>> pics = new LinkedHashMap<>();
+                Map<String, String> scatter = new LinkedHashMap<>();
+                for (ExperimentSummary e : members) {
+                    List<Picture> p = pictures.get(e.experimentId());
+                    if (p == null) continue;
+                    pics.put(e.experimentId(), p.stream().filter(x -> x.file().endsWith(".png")).toList());
+                    for (Picture x : p) {
+                        if (x.file().equals("codes.json")) {
+                            String svg = scatter(outDir.resolve(x.path()), e.experimentId());
+                            if (svg != null) scatter.put(e.experimentId(), svg);
+                        }
+                    }
+                }
+                // ids from data: anything outside [A-Za-z0-9_-] becomes "_", so links and ids always agree
+                String anchor = "exp-" + g.getKey().replaceAll("[^A-Za-z0-9_-]", "_");
+                groups.add(new Group(g.getKey(), members.get(0).section(), anchor, members, mine, sweepPlots(g.getKey(), members, mine),
+                        curvePlot(g.getKey(), members, cellsOf, curves), pics, scatter));
+                List<MatrixCell> cells = new ArrayList<>();
+                for (ExperimentSummary e : members) {
+                    String verdict = e.status().equals("ok") ? "ok" : e.status().replace(' ', '-');
+                    for (Comparison c : mine) {
+                        // a collapsed or failed cell shows as such, whatever its number
+                        if (c.experiment() == e && c.reference().metric().equals("test_mse") && e.status().equals("ok")) {
+                            verdict = c.verdict().replace(' ', '-');
+                        }
+                    }
+                    String label = e.sweep().isEmpty() ? e.dataset() : e.sweep().replace(';', ' ');
+                    cells.add(new MatrixCell(e.experimentId(), label, verdict, page + "#" + anchor));
+                }
+                Map<String, Object> row = new LinkedHashMap<>();
+                row.put("name", g.getKey());
+                row.put("family", members.get(0).family());
+                row.put("cells", cells);
+                matrix.add(row);
+            }
+            r.put("groups", groups);
+            r.put("matrix", matrix);
+            Map<String, Long> refCounts = new LinkedHashMap<>();
+            refCounts.put("within", comparisons.stream().filter(c -> c.verdict().equals("within")).count());
+            refCounts.put("outside", comparisons.stream().filter(c -> List.of("better", "worse", "outside").contains(c.verdict())).count());
+            refCounts.put("open", comparisons.stream().filter(c -> !List.of("within", "better", "worse", "outside").contains(c.verdict())).count());
+            r.put("refCounts", refCounts);
+        }
+        model.put("bench", in.bench().stream().map(Pages::benchRow).toList());
+        model.put("families", families(in.results()));
+        Row<EstimateColumn> latest = in.estimates().stream().filter(e -> e.get(EstimateColumn.PROFILE).equals("full"))
+                .reduce((a, b) -> b).orElse(null);
+        model.put("estimate", latest == null ? null : estimate(latest));
+    }
+
+    private static Map<String, String> estimate(Row<EstimateColumn> e) {
+        Map<String, String> m = new LinkedHashMap<>();
+        for (EstimateColumn c : EstimateColumn.values()) m.put(c.header(), e.get(c));
+        m.put("wall", duration(e.number(EstimateColumn.ESTIMATED_SECONDS)));
+        m.put("serial", duration(e.number(EstimateColumn.CELL_SECONDS)));
+        return m;
+    }
+
+    static String duration(double seconds) {
+        if (!Double.isFinite(seconds)) return "–";
+        long s = Math.round(seconds);
+        return s >= 3600 ? String.format("%dh%02dm", s / 3600, s % 3600 / 60) : String.format("%dm%02ds", s / 60, s % 60);
+    }
+
+    private static Map<String, String> benchRow(Row<BenchColumn> r) {
+        Map<String, String> m = new LinkedHashMap<>();
+        for (BenchColumn c : BenchColumn.values()) m.put(c.header(), r.get(c));
+        return m;
+    }
+
+    /** Training and inference throughput of this run's cells, per family and architecture. */
+    private static List<Map<String, Object>> families(List<Row<ResultColumn>> results) {
+        Map<String, List<Row<ResultColumn>>> by = new TreeMap<>();
+        for (Row<ResultColumn> r : results) {
+            if (!"ok".equals(r.get(ResultColumn.STATUS)) && !"collapsed".equals(r.get(ResultColumn.STATUS))) continue;
+            if (r.number(ResultColumn.EPOCHS) <= 0) continue;
+            by.computeIfAbsent(r.get(ResultColumn.FAMILY) + " | " + r.get(ResultColumn.REPORT) + "/" + r.get(ResultColumn.EXPERIMENT),
+                    k -> new ArrayList<>()).add(r);
+        }
+        List<Map<String, Object>> out = new ArrayList<>();
+        by.forEach((k, rows) -> {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("key", k);
+            m.put("cells", rows.size());
+            m.put("train", Stats.of(rows.stream().map(r -> r.number(ResultColumn.TRAIN_SAMPLES_PER_SECOND)).toList()));
+            m.put("infer", Stats.of(rows.stream().map(r -> r.number(ResultColumn.INFER_SAMPLES_PER_SECOND)).toList()));
+            m.put("epoch", Stats.of(rows.stream().map(r -> r.number(ResultColumn.SECONDS_PER_EPOCH)).toList()));
+            out.add(m);
+        });
+        return out;
+    }
+
+    /** Parses "k=v;k2=v2". */
+    static Map<String, String> sweep(String s) {
+        Map<String, String> m = new LinkedHashMap<>();
+        if (s == null || s.isEmpty()) return m;
+        for (String part : s.split(";")) {
+            int eq = part.indexOf('=');
+            if (eq > 0) m.put(part.substring(0, eq), part.substring(eq + 1));
+        }
+        return m;
+    }
+
+    private static boolean numeric(List<String> values) {
+        for (String v : values) {
+            try {
+                Double.parseDouble(v);
+            } catch (NumberFormatException e) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * Metric against the sweep value, ours (mean, min-max over seeds) and the reference's values
+     * on our scale, one plot per metric the group has. The last sweep key is the x axis; any other
+     * key (and the data set) splits series.
+     */
+    static List<String> sweepPlots(String name, List<ExperimentSummary> members, List<Comparison> comparisons) {
+        List<String> plots = new ArrayList<>();
+        if (members.size() < 2) return plots;
+        Map<String, String> first = sweep(members.get(0).sweep());
+        if (first.isEmpty()) return plots;
+        String xKey = new ArrayList<>(first.keySet()).get(first.size() - 1);
+        List<String> xs = new ArrayList<>();
+        for (ExperimentSummary e : members) {
+            String v = sweep(e.sweep()).get(xKey);
+            if (v == null) return plots;
+            if (!xs.contains(v)) xs.add(v);
+        }
+        boolean isNumeric = numeric(xs);
+        boolean log = false;
+        if (isNumeric) {
+            double lo = xs.stream().mapToDouble(Double::parseDouble).min().orElse(1), hi = xs.stream().mapToDouble(Double::parseDouble).max().orElse(1);
+            log = lo > 0 && hi / lo >= 100;
+        }
+        for (String metric : SWEEP_METRICS) {
+            if (members.stream().noneMatch(e -> e.metric(metric) != null)) continue;
+            SvgPlot plot = new SvgPlot(name + ": " + metric + " vs " + xKey, xKey, metric).logX(log);
+            if (!isNumeric) plot.categories(xs);
+            Map<String, List<SvgPlot.Point>> ours = new LinkedHashMap<>();
+            Map<String, List<SvgPlot.Point>> refs = new LinkedHashMap<>();
+            for (ExperimentSummary e : members) {
+                Map<String, String> sw = sweep(e.sweep());
+                String v = sw.get(xKey);
+                double x = isNumeric ? Double.parseDouble(v) : xs.indexOf(v);
+                StringBuilder series = new StringBuilder();
+                sw.forEach((k, val) -> { if (!k.equals(xKey)) series.append(k).append('=').append(val).append(' '); });
+                String label = series.toString().trim();
+                Stats st = e.metric(metric);
+                if (st != null) {
+                    ours.computeIfAbsent("ours " + label, k -> new ArrayList<>())
+                            .add(new SvgPlot.Point(x, st.mean(), st.hasSpread() ? st.min() : Double.NaN, st.hasSpread() ? st.max() : Double.NaN));
+                }
+                for (Comparison c : comparisons) {
+                    if (c.experiment() == e && c.reference().metric().equals(metric) && Double.isFinite(c.referenceOnOurScale())) {
+                        refs.computeIfAbsent("report " + label, k -> new ArrayList<>()).add(new SvgPlot.Point(x, c.referenceOnOurScale()));
+                    }
+                }
+            }
+            int i = 0;
+            for (Map.Entry<String, List<SvgPlot.Point>> e : ours.entrySet()) {
+                String colour = SvgPlot.PALETTE[i++ % SvgPlot.PALETTE.length];
+                plot.add(new SvgPlot.Series(e.getKey().trim(), e.getValue(), true, false, colour));
+                List<SvgPlot.Point> ref = refs.remove("report" + e.getKey().substring(4));
+                if (ref != null) plot.add(new SvgPlot.Series("report" + e.getKey().substring(4), ref, false, true, colour));
+            }
+            refs.forEach((k, v) -> plot.add(new SvgPlot.Series(k, v, false, true, "#555")));
+            if (!plot.isEmpty()) plots.add(plot.render());
+        }
+        return plots;
+    }
+
+    /** Test MSE after each epoch, mean over seeds, one line per experiment of the group. */
+    static String curvePlot(String name, List<ExperimentSummary> members, Map<String, List<String>> cellsOf,
+                            Map<String, List<Row<CurveColumn>>> curves) {
+        SvgPlot plot = new SvgPlot(name + ": test MSE per epoch", "epoch", "test MSE");
+        int shown = 0;
+        for (ExperimentSummary e : members) {
+            if (shown == SvgPlot.PALETTE.length) break;
+            TreeMap<Integer, List<Double>> perEpoch = new TreeMap<>();
+            for (String cell : cellsOf.getOrDefault(e.experimentId(), List.of())) {
+                for (Row<CurveColumn> c : curves.getOrDefault(cell, List.of())) {
+                    perEpoch.computeIfAbsent((int) c.number(CurveColumn.EPOCH), k -> new ArrayList<>()).add(c.number(CurveColumn.TEST_MSE));
+                }
+            }
+            if (perEpoch.size() < 2) continue;
+            List<SvgPlot.Point> pts = new ArrayList<>();
+            perEpoch.forEach((epoch, v) -> {
+                Stats s = Stats.of(v);
+                if (s != null) pts.add(new SvgPlot.Point(epoch, s.mean(), s.hasSpread() ? s.min() : Double.NaN, s.hasSpread() ? s.max() : Double.NaN));
+            });
+            plot.add(new SvgPlot.Series(e.sweep().isEmpty() ? e.dataset() : e.sweep(), pts, true, false, null));
+            shown++;
+        }
+        return plot.isEmpty() ? null : plot.render();
+    }
+
+    /** The t-SNE of a cell's codes, one colour per class. */
+    static String scatter(Path codesJson, String experimentId) throws IOException {
+        if (!Files.isRegularFile(codesJson)) return null;
+        JsonNode root = new ObjectMapper().readTree(codesJson.toFile());
+        JsonNode labels = root.path("labels"), tsne = root.path("tsne");
+        if (!labels.isArray() || !tsne.isArray() || labels.size() != tsne.size()) return null;
+        Map<Integer, List<SvgPlot.Point>> byClass = new TreeMap<>();
+        for (int i = 0; i < labels.size(); i++) {
+            byClass.computeIfAbsent(labels.get(i).asInt(), k -> new ArrayList<>())
+                    .add(new SvgPlot.Point(tsne.get(i).get(0).asDouble(), tsne.get(i).get(1).asDouble()));
+        }
+        SvgPlot plot = new SvgPlot("t-SNE of " + labels.size() + " test codes, " + experimentId, "t-SNE 1", "t-SNE 2");
+        String[] colours = {"#1f77b4", "#ff7f0e", "#2ca02c", "#d62728", "#9467bd", "#8c564b", "#e377c2", "#7f7f7f", "#bcbd22", "#17becf"};
+        byClass.forEach((label, pts) -> plot.add(new SvgPlot.Series("digit " + label, pts, false, false, colours[label % 10])));
+        return plot.render();
+    }
+}

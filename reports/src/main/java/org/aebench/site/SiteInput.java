@@ -1,0 +1,22 @@
+package org.aebench.site;
+
+import java.nio.file.Path;
+import java.util.List;
+import org.aebench.results.BenchColumn;
+import org.aebench.results.CurveColumn;
+import org.aebench.results.EstimateColumn;
+import org.aebench.results.ResultColumn;
+import org.aebench.results.Row;
+
+/**
+ * Everything one site is rendered from: a profile's results and curves, the cells' artifact
+ * folder (null: none), the JMH summary and the latest wall-time estimate of the full profile
+ * (both may be empty).
+ */
+public record SiteInput(String profile, List<Row<ResultColumn>> results, List<Row<CurveColumn>> curves, Path artifacts,
+                        List<Row<BenchColumn>> bench, List<Row<EstimateColumn>> estimates) {
+
+    public static SiteInput of(String profile, List<Row<ResultColumn>> results) {
+        return new SiteInput(profile, results, List.of(), null, List.of(), List.of());
+    }
+}
