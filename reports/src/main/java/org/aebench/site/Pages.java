@@ -48,8 +48,13 @@ public final class Pages {
             Map<String, Object> r = (Map<String, Object>) o;
             List<ExperimentSummary> experiments = (List<ExperimentSummary>) r.get("experiments");
             List<Comparison> comparisons = (List<Comparison>) r.get("comparisons");
+            // the report's own section order ("2.1" < "3" < "10"; "I.B" < "II"), sweep values in numeric order
+            List<ExperimentSummary> ordered = new ArrayList<>(experiments);
+            ordered.sort(java.util.Comparator.comparing(ExperimentSummary::section, Pages::natural)
+                    .thenComparing(ExperimentSummary::experiment)
+                    .thenComparing(ExperimentSummary::sweep, Pages::natural));
             Map<String, List<ExperimentSummary>> byName = new LinkedHashMap<>();
-            for (ExperimentSummary e : experiments) byName.computeIfAbsent(e.experiment(), k -> new ArrayList<>()).add(e);
+            for (ExperimentSummary e : ordered) byName.computeIfAbsent(e.experiment(), k -> new ArrayList<>()).add(e);
             List<Group> groups = new ArrayList<>();
             List<Map<String, Object>> matrix = new ArrayList<>();
             String page = ((org.aebench.reference.ReferenceReport) r.get("report")).id() + ".html";
@@ -147,6 +152,20 @@ public final class Pages {
         });
         return out;
     }
+
+    /** Compares runs of digits as numbers (decimals included) and everything else as text. */
+    static int natural(String a, String b) {
+        java.util.regex.Matcher ma = CHUNK.matcher(a), mb = CHUNK.matcher(b);
+        while (ma.find() && mb.find()) {
+            String x = ma.group(), y = mb.group();
+            boolean nx = Character.isDigit(x.charAt(0)), ny = Character.isDigit(y.charAt(0));
+            int c = nx && ny ? Double.compare(Double.parseDouble(x), Double.parseDouble(y)) : x.compareTo(y);
+            if (c != 0) return c;
+        }
+        return Integer.compare(a.length(), b.length());
+    }
+
+    private static final java.util.regex.Pattern CHUNK = java.util.regex.Pattern.compile("\\d+(?:\\.\\d+)?|\\D+");
 
     /** Parses "k=v;k2=v2". */
     static Map<String, String> sweep(String s) {
