@@ -85,11 +85,13 @@ public final class SvgPlot {
         sb.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"16\" class=\"t\">%s</text>", L, esc(title)));
         int pw = W - L - R, ph = H - T - B;
         sb.append(String.format(Locale.ROOT, "<rect x=\"%d\" y=\"%d\" width=\"%d\" height=\"%d\" fill=\"none\" stroke=\"#999\"/>", L, T, pw, ph));
-        // y ticks
-        for (double v : ticks(y0, y1)) {
+        // y ticks, with as many decimals as their spacing needs (a nearly flat curve still gets distinct labels)
+        List<Double> yTicks = ticks(y0, y1);
+        double yStep = yTicks.size() > 1 ? yTicks.get(1) - yTicks.get(0) : Math.abs(y1 - y0);
+        for (double v : yTicks) {
             double py = py(v, y0, y1);
             sb.append(String.format(Locale.ROOT, "<line x1=\"%d\" x2=\"%d\" y1=\"%.1f\" y2=\"%.1f\" stroke=\"#e3e3e3\"/>", L, L + pw, py, py));
-            sb.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"%.1f\" class=\"yt\">%s</text>", L - 4, py + 4, esc(tick(v))));
+            sb.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"%.1f\" class=\"yt\">%s</text>", L - 4, py + 4, esc(tick(v, yStep))));
         }
         // x ticks
         if (categories != null) {
@@ -153,6 +155,13 @@ public final class SvgPlot {
         List<Double> out = new ArrayList<>();
         for (double v = Math.ceil(lo / step) * step; v <= hi + 1e-12 * span; v += step) out.add(Math.abs(v) < step * 1e-9 ? 0 : v);
         return out;
+    }
+
+    /** A tick label precise enough to tell ticks {@code step} apart. */
+    static String tick(double v, double step) {
+        if (!(step > 0) || Math.abs(v) >= 1e4 || (v != 0 && Math.abs(v) < 1e-3 && step > Math.abs(v) / 10)) return tick(v);
+        int decimals = (int) Math.max(0, Math.min(9, Math.ceil(-Math.log10(step))));
+        return String.format(Locale.ROOT, "%." + decimals + "f", v);
     }
 
     static String tick(double v) {
