@@ -10,7 +10,6 @@ import org.nd4j.autodiff.samediff.SDVariable;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.api.ops.impl.layers.convolution.config.Conv2DConfig;
-import org.nd4j.linalg.api.ops.impl.layers.convolution.config.DeConv2DConfig;
 import org.nd4j.linalg.api.rng.Random;
 import org.nd4j.linalg.factory.Nd4j;
 
@@ -96,8 +95,10 @@ abstract class StridedConvCodec extends SameDiffAutoencoder implements LatentMod
     /** The layer's linear part: convolution or transposed convolution, with bias. */
     SDVariable linear(Layer l, SDVariable in) {
         if (l.transposed()) {
-            return sd.cnn().deconv2d(in, l.w(), l.b(), DeConv2DConfig.builder().kH(l.kernel()).kW(l.kernel()).sH(2).sW(2)
-                    .pH(1).pW(1).dataFormat("NCHW").build());
+            // stride 2, padding 1: side = 2 (inSide - 1) + k - 2
+            long[] shape = l.w().getArr().shape();  // [k, k, out, in]
+            int inSide = (l.side() - l.kernel() + 2) / 2 + 1;
+            return TransposedConvolution.stride2(sd, in, l.w(), l.b(), l.kernel(), 1, false, (int) shape[3], (int) shape[2], inSide, inSide);
         }
         return sd.cnn().conv2d(in, l.w(), l.b(), Conv2DConfig.builder().kH(3).kW(3).sH(2).sW(2).pH(1).pW(1)
                 .dataFormat("NCHW").build());

@@ -1,0 +1,90 @@
+package org.aebench.models;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.nd4j.autodiff.samediff.SDVariable;
+import org.nd4j.autodiff.samediff.SameDiff;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.api.ops.impl.layers.convolution.config.DeConv2DConfig;
+import org.nd4j.linalg.factory.Nd4j;
+
+/** The convolution forms compute the same function, and the same gradients, as libnd4j's deconv2d. */
+class TransposedConvolutionTest {
+
+    private static final int CIN = 3, COUT = 2, BATCH = 4;
+
+    /** Every transposed convolution the matrix uses: stride, kernel, padding, "same" mode, input size. */
+    @ParameterizedTest
+    @CsvSource({"2,3,0,true,7", "2,3,0,true,14", "2,3,0,false,3", "2,4,1,false,7", "2,4,1,false,14", "2,4,1,false,2",
+                "2,3,1,false,4", "2,5,2,false,5", "1,3,1,false,7", "1,3,0,false,5"})
+    void matchesDeconv2dForwardAndBackward(int stride, int k, int pad, boolean same, int h) {
+        Case c = new Case(stride, k, pad, same, h);
+        Result ours = run(c.x, c.w, c.b, (sd, in, ww, bb) -> stride == 1
+                ? TransposedConvolution.stride1(sd, in, ww, bb, k, pad)
+                : TransposedConvolution.stride2(sd, in, ww, bb, k, pad, same, CIN, COUT, h, h));
+        assertArrayEquals(c.reference.out.shape(), ours.out.shape(), "output shape");
+        c.assertSame(ours.out, ours.gradX, ours);
+    }
+
+    /** The channels-last form is the same function on [n, h, w, c] arrays. */
+    @ParameterizedTest
+    @CsvSource({"3,0,true,7", "3,0,true,14", "4,1,false,7"})
+    void channelsLastMatchesDeconv2d(int k, int pad, boolean same, int h) {
+        Case c = new Case(2, k, pad, same, h);
+        // output permuted back to NCHW inside the graph, so the loss weights line up with the reference's
+        Result ours = run(c.x.permute(0, 2, 3, 1).dup(), c.w, c.b, (sd, in, ww, bb) ->
+                sd.permute(TransposedConvolution.stride2(sd, in, ww, bb, k, pad, same, CIN, COUT, h, h, true), 0, 3, 1, 2));
+        c.assertSame(ours.out, ours.gradX.permute(0, 3, 1, 2), ours);
+    }
+
+    /** Random input, kernel and bias, and libnd4j's deconv2d of them. */
+    private static final class Case {
+        final INDArray x, w, b;
+        final Result reference;
+
+        Case(int stride, int k, int pad, boolean same, int h) {
+            Nd4j.getRandom().setSeed(7);
+            x = Nd4j.rand(DataType.FLOAT, BATCH, CIN, h, h).subi(0.5);
+            w = Nd4j.rand(DataType.FLOAT, k, k, COUT, CIN).subi(0.5);
+            b = Nd4j.rand(DataType.FLOAT, COUT);
+            reference = run(x, w, b, (sd, in, ww, bb) -> sd.cnn().deconv2d(in, ww, bb, DeConv2DConfig.builder()
+                    .kH(k).kW(k).sH(stride).sW(stride).pH(pad).pW(pad).isSameMode(same).dataFormat("NCHW").build()));
+        }
+
+        void assertSame(INDArray out, INDArray gradX, Result ours) {
+            close(reference.out, out, "output");
+            close(reference.gradX, gradX, "input gradient");
+            close(reference.gradW, ours.gradW, "kernel gradient");
+            close(reference.gradB, ours.gradB, "bias gradient");
+        }
+    }
+
+    private interface Layer { SDVariable apply(SameDiff sd, SDVariable in, SDVariable w, SDVariable b); }
+
+    private record Result(INDArray out, INDArray gradX, INDArray gradW, INDArray gradB) {}
+
+    /** Output, and gradients of sum(output * fixed random weights) with respect to input, kernel and bias. */
+    private static Result run(INDArray x, INDArray w, INDArray b, Layer layer) {
+        SameDiff sd = SameDiff.create();
+        SDVariable in = sd.var("x", x.dup());
+        SDVariable out = layer.apply(sd, in, sd.var("w", w.dup()), sd.var("b", b.dup()));
+        sd.identity("out", out);
+        INDArray value = sd.outputSingle(Map.of(), "out");
+        Nd4j.getRandom().setSeed(11);
+        SDVariable loss = sd.sum("loss", out.mul(sd.constant(Nd4j.rand(DataType.FLOAT, value.shape()))));
+        sd.setLossVariables(loss);
+        Map<String, INDArray> g = sd.calculateGradients(Map.of(), List.of("x", "w", "b"));
+        return new Result(value, g.get("x"), g.get("w"), g.get("b"));
+    }
+
+    private static void close(INDArray expected, INDArray actual, String what) {
+        double diff = expected.sub(actual).norm1Number().doubleValue() / Math.max(1e-12, expected.norm1Number().doubleValue());
+        assertTrue(diff < 1e-5, what + ": relative L1 difference " + diff);
+    }
+}
