@@ -14,6 +14,12 @@ MVN ?= mvn -B -q
 # out-of-memory kills the JVM instead of throwing.
 export OMP_NUM_THREADS ?= 1
 export OPENBLAS_NUM_THREADS ?= 1
+# Keep freed native memory in the process: glibc otherwise serves every array above 32 MB (a conv
+# activation batch) with a fresh mmap, and the page faults of touching it again each step cost
+# ~30% of a conv AE's step (r003 64 filters: 146 -> 207 samples/s). Arithmetic is unchanged.
+export MALLOC_MMAP_MAX_ ?= 0
+export MALLOC_TRIM_THRESHOLD_ ?= 100000000000
+export MALLOC_TOP_PAD_ ?= 1000000000
 JAVA_OPTS ?= -Xmx4g -Dorg.bytedeco.javacpp.maxbytes=8G -Dorg.bytedeco.javacpp.maxphysicalbytes=14G \
 	-Dorg.slf4j.simpleLogger.defaultLogLevel=warn
 
