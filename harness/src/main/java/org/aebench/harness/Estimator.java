@@ -82,18 +82,19 @@ final class Estimator {
             t.fitBatch(x, x);
         };
         // SameDiff graphs run slowly for their first ~10 s (measured on the conv AE with JMH)
-        stepsPerSecond(step, c.spec().family().graph() ? 15 : 3);
-        double train = stepsPerSecond(step, 3.0) * batch;
+        stepsPerSecond(step, c.spec().family().graph() ? 15 : 3, 1);
+        // at least 10 steps: a conv step of batch 256 takes ~1 s, and 2-3 steps gave rates 2x apart
+        double train = stepsPerSecond(step, 3.0, 10) * batch;
         model.reconstruct(data.testX());
         long t0 = System.nanoTime();
         model.reconstruct(data.testX());
         return new Rate(train, data.testCount() / ((System.nanoTime() - t0) / 1e9));
     }
 
-    private static double stepsPerSecond(Runnable step, double seconds) {
+    private static double stepsPerSecond(Runnable step, double seconds, int minSteps) {
         long t0 = System.nanoTime();
         int n = 0;
-        while ((System.nanoTime() - t0) / 1e9 < seconds) {
+        while (n < minSteps || (System.nanoTime() - t0) / 1e9 < seconds) {
             step.run();
             n++;
         }
