@@ -88,15 +88,15 @@ public final class ConvAutoencoder extends SameDiffAutoencoder implements Filter
     private SDVariable deconvSame(SDVariable in, String name, int cin, int cout, int side) {
         SDVariable w = weight(name + "_w", new long[] {3, 3, cout, cin}, cin * 9L, cout * 9L);
         SDVariable b = bias(name + "_b", cout, cin * 9L);
-        return TransposedConvolution.stride2(sd, in, w, b, 3, 0, true, cin, cout, side, side, channelsLast);
+        return TransposedConvolution.stride2(sd, in, w, b, 0, true, side, channelsLast);
     }
 
     /** Transposed convolution; PyTorch computes a ConvTranspose2d's fan-in from its second weight dimension (out channels). */
     private SDVariable deconv(SDVariable in, String name, int cin, int cout, int k, int stride, int pad, int side) {
         SDVariable w = weight(name + "_w", new long[] {k, k, cout, cin}, (long) cout * k * k, (long) cin * k * k);
         SDVariable b = bias(name + "_b", cout, (long) cout * k * k);
-        return stride == 1 ? TransposedConvolution.stride1(sd, in, w, b, k, pad)
-                : TransposedConvolution.stride2(sd, in, w, b, k, pad, false, cin, cout, side, side);
+        return stride == 1 ? TransposedConvolution.stride1(sd, in, w, b, pad)
+                : TransposedConvolution.stride2(sd, in, w, b, pad, false, side, false);
     }
 
     @Override

@@ -96,9 +96,8 @@ abstract class StridedConvCodec extends SameDiffAutoencoder implements LatentMod
     SDVariable linear(Layer l, SDVariable in) {
         if (l.transposed()) {
             // stride 2, padding 1: side = 2 (inSide - 1) + k - 2
-            long[] shape = l.w().getArr().shape();  // [k, k, out, in]
             int inSide = (l.side() - l.kernel() + 2) / 2 + 1;
-            return TransposedConvolution.stride2(sd, in, l.w(), l.b(), l.kernel(), 1, false, (int) shape[3], (int) shape[2], inSide, inSide);
+            return TransposedConvolution.stride2(sd, in, l.w(), l.b(), 1, false, inSide, false);
         }
         return sd.cnn().conv2d(in, l.w(), l.b(), Conv2DConfig.builder().kH(3).kW(3).sH(2).sW(2).pH(1).pW(1)
                 .dataFormat("NCHW").build());

@@ -27,61 +27,55 @@ public final class TransposedConvolution {
     private TransposedConvolution() {}
 
     /**
-     * Transposed convolution of {@code in} ([n, cin, h, w]) with kernel {@code w} ([k, k, cout, cin]),
-     * stride 2, padding {@code pad} on each side (output {@code 2(h-1) + k - 2 pad}); or, with
-     * {@code sameMode}, Keras/TensorFlow "same" padding (output exactly {@code 2h}).
+     * Transposed convolution of {@code in} ([n, cin, side, side], or [n, side, side, cin] with
+     * {@code channelsLast}) with kernel {@code w} ([k, k, cout, cin]), stride 2, padding {@code pad}
+     * on each side (output {@code 2(side-1) + k - 2 pad}); or, with {@code sameMode},
+     * Keras/TensorFlow "same" padding (output exactly {@code 2 side}).
      */
-    public static SDVariable stride2(SameDiff sd, SDVariable in, SDVariable w, SDVariable b, int k, int pad, boolean sameMode,
-                                    int cin, int cout, int h, int wd) {
-        return stride2(sd, in, w, b, k, pad, sameMode, cin, cout, h, wd, false);
-    }
-
-    /** As above; with {@code channelsLast} the input and output are [n, h, w, c] (NHWC). */
-    public static SDVariable stride2(SameDiff sd, SDVariable in, SDVariable w, SDVariable b, int k, int pad, boolean sameMode,
-                                    int cin, int cout, int h, int wd, boolean channelsLast) {
+    public static SDVariable stride2(SameDiff sd, SDVariable in, SDVariable w, SDVariable b, int pad, boolean sameMode,
+                                     int side, boolean channelsLast) {
+        long[] shape = w.getShape();
+        int k = (int) shape[0], cout = (int) shape[2], cin = (int) shape[3];
         // In "same" mode TensorFlow pads the total max(k - 2, 0) with the smaller half first.
         int p = sameMode ? Math.max(k - 2, 0) / 2 : pad;
-        int outH = sameMode ? 2 * h : 2 * (h - 1) + k - 2 * p;
-        int outW = sameMode ? 2 * wd : 2 * (wd - 1) + k - 2 * p;
+        int out = sameMode ? 2 * side : 2 * (side - 1) + k - 2 * p;
         Taps taps = new Taps(k, p);
         int t = taps.size();
         // Output rows 2m + a read input rows m + d, d in [dmin, dmax]: pad so every needed row exists.
-        int rows = (outH + 1) / 2, cols = (outW + 1) / 2;
-        int padTop = Math.max(0, -taps.dmin), padLeft = padTop;
-        int padBottom = Math.max(0, rows - 1 + taps.dmax - (h - 1)), padRight = Math.max(0, cols - 1 + taps.dmax - (wd - 1));
+        int rows = (out + 1) / 2;
+        int before = Math.max(0, -taps.dmin), after = Math.max(0, rows - 1 + taps.dmax - (side - 1));
         SDVariable x = in;
-        if (padTop + padBottom + padLeft + padRight > 0) {
-            int[][] padding = channelsLast ? new int[][] {{0, 0}, {padTop, padBottom}, {padLeft, padRight}, {0, 0}}
-                    : new int[][] {{0, 0}, {0, 0}, {padTop, padBottom}, {padLeft, padRight}};
+        if (before + after > 0) {
+            int[][] padding = channelsLast ? new int[][] {{0, 0}, {before, after}, {before, after}, {0, 0}}
+                    : new int[][] {{0, 0}, {0, 0}, {before, after}, {before, after}};
             x = sd.nn().pad(in, sd.constant(Nd4j.createFromArray(padding)), 0.0);
         }
         // Phase kernel [t, t, cin, 4 cout] = selection [t*t*4, k*k] x kernel taps [k*k, cout*cin].
-        SDVariable taps2d = sd.reshape(w, k * k, cout * cin);
-        SDVariable phase = sd.mmul(sd.constant(taps.selection()), taps2d);
+        SDVariable phase = sd.mmul(sd.constant(taps.selection()), sd.reshape(w, k * k, cout * cin));
         phase = sd.permute(sd.reshape(phase, t, t, 2, 2, cout, cin), 0, 1, 5, 2, 3, 4);
         phase = sd.reshape(phase, t, t, cin, 4 * cout);
         SDVariable y = sd.cnn().conv2d(x, phase, Conv2DConfig.builder().kH(t).kW(t).sH(1).sW(1).pH(0).pW(0)
                 .dataFormat(channelsLast ? "NHWC" : "NCHW").build());
-        int startH = taps.dmin + padTop, startW = taps.dmin + padLeft;
-        int convH = h + padTop + padBottom - t + 1, convW = wd + padLeft + padRight - t + 1;
-        if (startH != 0 || startW != 0 || convH != rows || convW != cols) {
-            y = channelsLast ? y.get(SDIndex.all(), SDIndex.interval(startH, startH + rows), SDIndex.interval(startW, startW + cols), SDIndex.all())
-                    : y.get(SDIndex.all(), SDIndex.all(), SDIndex.interval(startH, startH + rows), SDIndex.interval(startW, startW + cols));
-        }
+        int start = taps.dmin + before;
+        if (start != 0 || side + before + after - t + 1 != rows) y = crop(y, start, rows, channelsLast);
         y = sd.cnn().depthToSpace(y, 2, channelsLast ? DataFormat.NHWC : DataFormat.NCHW);
-        if (outH != 2 * rows || outW != 2 * cols) {
-            y = channelsLast ? y.get(SDIndex.all(), SDIndex.interval(0, outH), SDIndex.interval(0, outW), SDIndex.all())
-                    : y.get(SDIndex.all(), SDIndex.all(), SDIndex.interval(0, outH), SDIndex.interval(0, outW));
-        }
+        if (out != 2 * rows) y = crop(y, 0, out, channelsLast);
         if (b == null) return y;
         return y.add(channelsLast ? sd.reshape(b, 1, 1, 1, cout) : sd.reshape(b, 1, cout, 1, 1));
+    }
+
+    /** Rows and columns {@code [start, start + size)} of an NCHW or NHWC tensor. */
+    private static SDVariable crop(SDVariable y, int start, int size, boolean channelsLast) {
+        SDIndex span = SDIndex.interval(start, start + size);
+        return channelsLast ? y.get(SDIndex.all(), span, span, SDIndex.all()) : y.get(SDIndex.all(), SDIndex.all(), span, span);
     }
 
     /**
      * Transposed convolution of {@code in} with kernel {@code w} ([k, k, cout, cin]), stride 1,
      * padding {@code pad}: a convolution with the flipped kernel and padding {@code k - 1 - pad}.
      */
-    public static SDVariable stride1(SameDiff sd, SDVariable in, SDVariable w, SDVariable b, int k, int pad) {
+    public static SDVariable stride1(SameDiff sd, SDVariable in, SDVariable w, SDVariable b, int pad) {
+        int k = (int) w.getShape()[0];
         SDVariable flipped = sd.permute(sd.reverse(w, 0, 1), 0, 1, 3, 2);
         int p = k - 1 - pad;
         return sd.cnn().conv2d(in, flipped, b, Conv2DConfig.builder().kH(k).kW(k).sH(1).sW(1).pH(p).pW(p)

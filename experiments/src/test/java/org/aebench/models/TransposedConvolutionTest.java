@@ -26,8 +26,8 @@ class TransposedConvolutionTest {
     void matchesDeconv2dForwardAndBackward(int stride, int k, int pad, boolean same, int h) {
         Case c = new Case(stride, k, pad, same, h);
         Result ours = run(c.x, c.w, c.b, (sd, in, ww, bb) -> stride == 1
-                ? TransposedConvolution.stride1(sd, in, ww, bb, k, pad)
-                : TransposedConvolution.stride2(sd, in, ww, bb, k, pad, same, CIN, COUT, h, h));
+                ? TransposedConvolution.stride1(sd, in, ww, bb, pad)
+                : TransposedConvolution.stride2(sd, in, ww, bb, pad, same, h, false));
         assertArrayEquals(c.reference.out.shape(), ours.out.shape(), "output shape");
         c.assertSame(ours.out, ours.gradX, ours);
     }
@@ -39,7 +39,7 @@ class TransposedConvolutionTest {
         Case c = new Case(2, k, pad, same, h);
         // output permuted back to NCHW inside the graph, so the loss weights line up with the reference's
         Result ours = run(c.x.permute(0, 2, 3, 1).dup(), c.w, c.b, (sd, in, ww, bb) ->
-                sd.permute(TransposedConvolution.stride2(sd, in, ww, bb, k, pad, same, CIN, COUT, h, h, true), 0, 3, 1, 2));
+                sd.permute(TransposedConvolution.stride2(sd, in, ww, bb, pad, same, h, true), 0, 3, 1, 2));
         c.assertSame(ours.out, ours.gradX.permute(0, 3, 1, 2), ours);
     }
 
