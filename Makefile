@@ -20,6 +20,10 @@ export OPENBLAS_NUM_THREADS ?= 1
 export MALLOC_MMAP_MAX_ ?= 0
 export MALLOC_TRIM_THRESHOLD_ ?= 100000000000
 export MALLOC_TOP_PAD_ ?= 1000000000
+# One malloc arena: training runs on the JVM's main thread, which is not the process's first thread,
+# so glibc gives it a side arena whose 64 MB heaps are unmapped when they empty and faulted in again
+# the next step (r002 conv AE: 445 -> 535 samples/s, system time 17 s -> 3 s over 300 steps).
+export MALLOC_ARENA_MAX ?= 1
 JAVA_OPTS ?= -Xmx4g -Dorg.bytedeco.javacpp.maxbytes=8G -Dorg.bytedeco.javacpp.maxphysicalbytes=14G \
 	-Dorg.slf4j.simpleLogger.defaultLogLevel=warn
 

@@ -36,6 +36,10 @@ public abstract class SameDiffModel implements GradientStep {
     private INDArray params;
     private FlatOptimizer optimizer;
     private final double weightDecay;
+    /** Off with {@code -Daebench.stepMemory=false}, to check a suspicion or to compare (StepMemoryTest does). */
+    private final StepMemory stepMemory = Boolean.parseBoolean(System.getProperty("aebench.stepMemory", "true")) ? new StepMemory() : null;
+    /** The name under which SameDiff keeps its gradient function ({@code SameDiff.GRAD_FN_KEY}, protected in M2.1). */
+    private static final String GRADIENT_FUNCTION = "grad";
 
     /**
      * @param features    input width
@@ -122,14 +126,18 @@ public abstract class SameDiffModel implements GradientStep {
         feeds.put("y", target);
         List<String> outputs = new ArrayList<>(stepOutputs());
         outputs.add("loss");
+        if (stepMemory != null) stepMemory.recycle();
         OutAndGrad og = sd.calculateGradientsAndOutputs(feeds, outputs, paramNames);
+        if (stepMemory != null) stepMemory.adopt(sd.getFunction(GRADIENT_FUNCTION));
         for (String name : paramNames) gradViews.get(name).assign(og.getGradients().get(name));
         optimizer.step();
         // SameDiff's gradient function keeps the variables' own arrays (a graph built on views of the
         // flat buffer stops learning), so the new values are copied back into them.
         for (String name : paramNames) sd.getVariable(name).getArr().assign(paramViews.get(name));
         afterStep(og.getOutputs());
-        return og.getOutputs().get("loss").getDouble(0);
+        double loss = og.getOutputs().get("loss").getDouble(0);
+        NativeGarbage.collectIfGrown();
+        return loss;
     }
 
     /** Any named activation of the inference graph for a batch (codes, activation maps). */
@@ -141,7 +149,9 @@ public abstract class SameDiffModel implements GradientStep {
     protected INDArray evaluate(String placeholder, INDArray value, String output) {
         Map<String, INDArray> feeds = new java.util.HashMap<>(inferenceFeeds());
         feeds.put(placeholder, value);
-        return sd.outputSingle(feeds, output);
+        INDArray out = sd.outputSingle(feeds, output);
+        NativeGarbage.collectIfGrown();
+        return out;
     }
 
     /** A trained weight array by name (filters for the site). */
@@ -150,4 +160,7 @@ public abstract class SameDiffModel implements GradientStep {
     }
 
     public INDArray parameters() { return params; }
+
+    /** Arrays the gradient pass got back from {@link StepMemory} so far (-1 with it off). */
+    long arraysReused() { return stepMemory == null ? -1 : stepMemory.reused(); }
 }

@@ -1,0 +1,76 @@
+package org.aebench.models;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.function.Supplier;
+import org.aebench.data.DatasetId;
+import org.aebench.matrix.ConvVariant;
+import org.aebench.matrix.ExperimentSpec;
+import org.aebench.matrix.Family;
+import org.aebench.matrix.Loss;
+import org.aebench.matrix.Optimizer;
+import org.aebench.matrix.WeightInit;
+import org.aebench.train.Synthetic;
+import org.junit.jupiter.api.Test;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.indexing.NDArrayIndex;
+
+/** Recycling a step's arrays must not change a single trained number. */
+class StepMemoryTest {
+    private static final INDArray GRAY = Synthetic.dataset(80, 0, 7).trainX();
+    /** Batch sizes cycled through: a short batch (an epoch's last) changes every shape, then the full size returns. */
+    private static final int[] BATCHES = {32, 32, 16, 32, 32, 16, 32};
+
+    private static ExperimentSpec conv(ConvVariant variant, Integer filters) {
+        return new ExperimentSpec("c", "t", null, Family.CONV_AE, DatasetId.MNIST, null, null, variant, Loss.MSE, Optimizer.ADAM,
+                1e-3, 32, 1, WeightInit.GLOROT_UNIFORM, List.of(1), new LinkedHashMap<>(), null, null, null, null, null, null,
+                null, filters, null, null, null, null, null);
+    }
+
+    private static INDArray trainedParameters(Supplier<SameDiffModel> model, INDArray images, boolean stepMemory, long[] reused) {
+        String old = System.getProperty("aebench.stepMemory");
+        System.setProperty("aebench.stepMemory", Boolean.toString(stepMemory));
+        SameDiffModel m;
+        try {
+            m = model.get();
+        } finally {
+            if (old == null) System.clearProperty("aebench.stepMemory"); else System.setProperty("aebench.stepMemory", old);
+        }
+        int start = 0;
+        for (int b : BATCHES) {
+            if (start + b > images.rows()) start = 0;
+            INDArray x = images.get(NDArrayIndex.interval(start, start + b), NDArrayIndex.all());
+            m.fitBatch(x, x);
+            start += b;
+        }
+        reused[0] = m.arraysReused();
+        return m.parameters().dup();
+    }
+
+    private static void assertSameTraining(String what, Supplier<SameDiffModel> model, INDArray images) {
+        long[] reused = new long[1];
+        INDArray with = trainedParameters(model, images, true, reused);
+        assertTrue(reused[0] > 0, what + ": the gradient pass should have reused arrays, reused " + reused[0]);
+        INDArray without = trainedParameters(model, images, false, new long[1]);
+        assertEquals(without, with, what + ": parameters after " + BATCHES.length + " steps differ with step memory");
+    }
+
+    @Test
+    void convolutionalAutoencodersTrainBitIdentically() {
+        assertSameTraining("keras-denoise", () -> (SameDiffModel) ModelFactory.create(conv(ConvVariant.KERAS_DENOISE, 8), 784, 3, 4), GRAY);
+        assertSameTraining("deconv", () -> (SameDiffModel) ModelFactory.create(conv(ConvVariant.DECONV, null), 784, 3, 4), GRAY);
+        assertSameTraining("unpool", () -> (SameDiffModel) ModelFactory.create(conv(ConvVariant.UNPOOL, null), 784, 3, 4), GRAY);
+    }
+
+    @Test
+    void dropoutBatchNormAndVariationalModelsTrainBitIdentically() {
+        INDArray colour = StridedConvCodecTest.colour(GRAY);
+        assertSameTraining("dropout-bn", () -> (SameDiffModel) ModelFactory.create(
+                StridedConvCodecTest.spec(Family.STRIDED_CONV_AE, 0.2, true), 2352, 11, 12), colour);
+        assertSameTraining("vae", () -> (SameDiffModel) ModelFactory.create(
+                StridedConvCodecTest.spec(Family.CONV_VAE, null, null), 2352, 21, 22), colour);
+    }
+}
