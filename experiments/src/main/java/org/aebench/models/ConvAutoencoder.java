@@ -30,8 +30,10 @@ public final class ConvAutoencoder extends SameDiffAutoencoder implements Filter
             // 003 section II: Conv2D(f,3x3,same) ReLU, pool | Conv2D(f) ReLU, pool | Conv2DTranspose(f,3x3,s2,same) ReLU |
             // Conv2DTranspose(1,3x3,s2,same) sigmoid: 28 -> 14 -> 7 -> 14 -> 28 (parameter counts match its summary)
             int f = spec.filters();
-            SDVariable h = pool(sd.nn().relu(conv(x, "enc1", 1, f), 0));
-            h = pool(sd.nn().relu(conv(h, "enc2", f, f), 0));
+            // ReLU after pooling: max pooling commutes with ReLU, and the ReLU's backprop then runs on a
+            // quarter of the pixels (at 28x28x64 it was 37 ms of the step).
+            SDVariable h = sd.nn().relu(pool(inputConv("enc1", f)), 0);
+            h = sd.nn().relu(pool(conv(h, "enc2", f, f)), 0);
             h = sd.nn().relu(deconvSame(h, "dec1", f, f, 7), 0);
             out = sd.nn().sigmoid(deconvSame(h, "dec2", f, 1, 14));
             this.description = "conv " + f + "-" + f + " (3x3, pool 2) | transposed conv " + f + "-1 (stride 2), sigmoid";
@@ -78,6 +80,13 @@ public final class ConvAutoencoder extends SameDiffAutoencoder implements Filter
         SDVariable w = weight(name + "_w", new long[] {3, 3, cin, cout}, cin * 9L, cout * 9L);
         SDVariable b = bias(name + "_b", cout, cin * 9L);
         return sd.cnn().conv2d(in, w, b, Conv2DConfig.builder().kH(3).kW(3).sH(1).sW(1).pH(1).pW(1).dataFormat(channelsLast ? "NHWC" : "NCHW").build());
+    }
+
+    /** The first layer's 3x3 convolution of the input images (see {@link InputConvolution}). */
+    private SDVariable inputConv(String name, int cout) {
+        SDVariable w = weight(name + "_w", new long[] {3, 3, 1, cout}, 9L, cout * 9L);
+        SDVariable b = bias(name + "_b", cout, 9L);
+        return InputConvolution.of(sd, input(), w, b, 28, channelsLast);
     }
 
     private SDVariable pool(SDVariable in) {
