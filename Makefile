@@ -24,8 +24,12 @@ export MALLOC_TOP_PAD_ ?= 1000000000
 # so glibc gives it a side arena whose 64 MB heaps are unmapped when they empty and faulted in again
 # the next step (r002 conv AE: 445 -> 535 samples/s, system time 17 s -> 3 s over 300 steps).
 export MALLOC_ARENA_MAX ?= 1
+# The two loggers silenced below warn on every graph built (a Pad or OnesLike field, duplicate TF
+# op names) about nothing a user can act on, and drowned the progress display.
 JAVA_OPTS ?= -Xmx4g -Dorg.bytedeco.javacpp.maxbytes=8G -Dorg.bytedeco.javacpp.maxphysicalbytes=14G \
-	-Dorg.slf4j.simpleLogger.defaultLogLevel=warn
+	-Dorg.slf4j.simpleLogger.defaultLogLevel=warn \
+	-Dorg.slf4j.simpleLogger.log.org.nd4j.autodiff.functions.DifferentialFunction=error \
+	-Dorg.slf4j.simpleLogger.log.org.nd4j.imports.converters.ImportClassMapping=error
 
 JAR := harness/target/aebench-harness-0.1.0-SNAPSHOT.jar
 CLASSPATH_FILE := harness/target/classpath.txt

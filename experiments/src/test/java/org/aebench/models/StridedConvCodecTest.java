@@ -70,4 +70,19 @@ class StridedConvCodecTest {
         assertEquals(out, vae.reconstruct(x), "test-time code is the mean: deterministic");
         assertTrue(vae.decode(vae.encode(x)).equalsWithEps(out, 1e-5));
     }
+
+    @Test
+    void batchNormOnTheBatchNormalisesEachChannelOverBatchAndPixels() {
+        org.nd4j.autodiff.samediff.SameDiff sd = org.nd4j.autodiff.samediff.SameDiff.create();
+        Nd4j.getRandom().setSeed(5);
+        INDArray z = Nd4j.rand(org.nd4j.linalg.api.buffer.DataType.FLOAT, 5, 3, 4, 4).muli(3).addi(
+                Nd4j.createFromArray(1f, -2f, 4f).reshape(1, 3, 1, 1));
+        INDArray gamma = Nd4j.createFromArray(0.5f, 2f, -1f).reshape(1, 3, 1, 1), beta = Nd4j.createFromArray(0.1f, 0f, 3f).reshape(1, 3, 1, 1);
+        INDArray out = StridedConvCodec.batchNormOnBatch(sd, "bn", sd.constant(z), sd.constant(gamma), sd.constant(beta), 3, 4).eval();
+        INDArray mean = z.mean(true, 0, 2, 3);
+        INDArray centred = z.sub(mean);
+        INDArray var = centred.mul(centred).mean(true, 0, 2, 3);
+        INDArray expected = centred.div(org.nd4j.linalg.ops.transforms.Transforms.sqrt(var.add(1e-5))).mul(gamma).add(beta);
+        assertTrue(expected.equalsWithEps(out, 1e-5), "channel-major batch norm differs from the NCHW formula:\n" + expected.sub(out));
+    }
 }
