@@ -24,7 +24,6 @@ public final class ConvAutoencoder extends SameDiffAutoencoder implements Filter
     public ConvAutoencoder(ExperimentSpec spec, long seed) {
         super(spec, seed);
         channelsLast = spec.variant() == ConvVariant.KERAS_DENOISE;
-        SDVariable x = channelsLast ? sd.reshape(input(), -1, 28, 28, 1) : sd.reshape(input(), -1, 1, 28, 28);
         SDVariable out;
         if (channelsLast) {
             // 003 section II: Conv2D(f,3x3,same) ReLU, pool | Conv2D(f) ReLU, pool | Conv2DTranspose(f,3x3,s2,same) ReLU |
@@ -38,6 +37,7 @@ public final class ConvAutoencoder extends SameDiffAutoencoder implements Filter
             out = sd.nn().sigmoid(deconvSame(h, "dec2", f, 1, 14));
             this.description = "conv " + f + "-" + f + " (3x3, pool 2) | transposed conv " + f + "-1 (stride 2), sigmoid";
         } else {
+            SDVariable x = sd.reshape(input(), -1, 1, 28, 28);
             SDVariable c1 = sd.nn().relu(conv(x, "enc1", 1, 8), 0);
             SDVariable p1 = pool(c1);
             SDVariable c2 = sd.nn().relu(conv(p1, "enc2", 8, 16), 0);

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import org.aebench.matrix.ExperimentSpec;
 import org.nd4j.autodiff.samediff.SDVariable;
+import org.nd4j.autodiff.samediff.SameDiff;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.api.ops.impl.layers.convolution.config.Conv2DConfig;
@@ -126,7 +127,7 @@ abstract class StridedConvCodec extends SameDiffAutoencoder implements LatentMod
      * backprop 18 ms; the two permutes cost a copy each. Statistics are named {@code <name>_bmean},
      * {@code <name>_bvar} ([c, 1]) for the running averages; gamma and beta are [1, c, 1, 1].
      */
-    static SDVariable batchNormOnBatch(org.nd4j.autodiff.samediff.SameDiff sd, String name, SDVariable z, SDVariable gamma,
+    static SDVariable batchNormOnBatch(SameDiff sd, String name, SDVariable z, SDVariable gamma,
                                        SDVariable beta, int c, int side) {
         SDVariable rows = sd.reshape(sd.permute(z, 1, 0, 2, 3), c, -1);
         SDVariable mean = sd.mean(name + "_bmean", rows, true, 1);
