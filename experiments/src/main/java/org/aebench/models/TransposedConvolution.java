@@ -11,11 +11,12 @@ import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * Transposed convolutions computed with ordinary convolutions. Stride 1 is a convolution with the
- * kernel flipped and its channel axes swapped. Stride 2 is one convolution followed by
- * depth-to-space ("sub-pixel convolution"). Every output pixel of a stride-2 transposed convolution
- * belongs to one of four phases (row and column parity), and each phase is an ordinary stride-1
- * convolution of the input with a subset of the kernel's taps. Stacking the four phases as output
- * channels gives one convolution; depth-to-space interleaves them back.
+ * kernel flipped and its channel axes swapped. Stride 2 is a "sub-pixel convolution": every
+ * output pixel of a stride-2 transposed convolution belongs to one of four phases (row and column
+ * parity), and each phase is an ordinary stride-1 convolution of the input with a subset of the
+ * kernel's taps. Channels-first, the four phases are the output channels of one convolution and
+ * depth-to-space interleaves them; channels-last, each row parity is its own convolution with
+ * the column parities as its output channels, and a stack interleaves the rows.
  *
  * <p>Why: libnd4j's deconv2d runs at ~5 GFLOP/s on this machine while its conv2d (oneDNN) runs at
  * ~40, and deconv2d forward and backward were half of a conv autoencoder's training step. The
@@ -34,40 +35,89 @@ public final class TransposedConvolution {
      */
     public static SDVariable stride2(SameDiff sd, SDVariable in, SDVariable w, SDVariable b, int pad, boolean sameMode,
                                      int side, boolean channelsLast) {
-        long[] shape = w.getShape();
-        int k = (int) shape[0], cout = (int) shape[2], cin = (int) shape[3];
+        int k = (int) w.getShape()[0];
         // In "same" mode TensorFlow pads the total max(k - 2, 0) with the smaller half first.
         int p = sameMode ? Math.max(k - 2, 0) / 2 : pad;
         int out = sameMode ? 2 * side : 2 * (side - 1) + k - 2 * p;
         Taps taps = new Taps(k, p);
-        int t = taps.size();
-        // Output rows 2m + a read input rows m + d, d in [dmin, dmax]: pad so every needed row exists.
         int rows = (out + 1) / 2;
-        int before = Math.max(0, -taps.dmin), after = Math.max(0, rows - 1 + taps.dmax - (side - 1));
-        SDVariable x = in;
-        if (before + after > 0) {
-            int[][] padding = channelsLast ? new int[][] {{0, 0}, {before, after}, {before, after}, {0, 0}}
-                    : new int[][] {{0, 0}, {0, 0}, {before, after}, {before, after}};
-            x = sd.nn().pad(in, sd.constant(Nd4j.createFromArray(padding)), 0.0);
-        }
-        // Phase kernel [t, t, cin, 4 cout] = selection [t*t*4, k*k] x kernel taps [k*k, cout*cin].
-        SDVariable phase = sd.mmul(sd.constant(taps.selection()), sd.reshape(w, k * k, cout * cin));
-        phase = sd.permute(sd.reshape(phase, t, t, 2, 2, cout, cin), 0, 1, 5, 2, 3, 4);
-        phase = sd.reshape(phase, t, t, cin, 4 * cout);
-        SDVariable y = sd.cnn().conv2d(x, phase, Conv2DConfig.builder().kH(t).kW(t).sH(1).sW(1).pH(0).pW(0)
-                .dataFormat(channelsLast ? "NHWC" : "NCHW").build());
-        int start = taps.dmin + before;
-        if (start != 0 || side + before + after - t + 1 != rows) y = crop(y, start, rows, channelsLast);
-        y = sd.cnn().depthToSpace(y, 2, channelsLast ? DataFormat.NHWC : DataFormat.NCHW);
-        if (out != 2 * rows) y = crop(y, 0, out, channelsLast);
-        if (b == null) return y;
-        return y.add(channelsLast ? sd.reshape(b, 1, 1, 1, cout) : sd.reshape(b, 1, cout, 1, 1));
+        SDVariable y = channelsLast ? phasesChannelsLast(sd, in, w, b, taps, side, rows)
+                : phasesChannelsFirst(sd, in, w, taps, side, rows);
+        if (out != 2 * rows) y = crop(y, 0, out, 0, out, channelsLast);
+        if (b == null || channelsLast) return y;
+        return y.add(sd.reshape(b, 1, cout(w), 1, 1));
     }
 
-    /** Rows and columns {@code [start, start + size)} of an NCHW or NHWC tensor. */
-    private static SDVariable crop(SDVariable y, int start, int size, boolean channelsLast) {
-        SDIndex span = SDIndex.interval(start, start + size);
-        return channelsLast ? y.get(SDIndex.all(), span, span, SDIndex.all()) : y.get(SDIndex.all(), SDIndex.all(), span, span);
+    /**
+     * All four phases as one convolution over the input padded for the widest phase, output
+     * channels (phase, channel), interleaved by depth-to-space.
+     */
+    private static SDVariable phasesChannelsFirst(SameDiff sd, SDVariable in, SDVariable w, Taps taps, int side, int rows) {
+        int t = taps.size();
+        // [t, t, cin, 2, 2, cout] = selection [t*t*4, k*k] x kernel taps [k*k, cout*cin], axes reordered
+        SDVariable phase = sd.permute(sd.reshape(taps.select(sd, w, taps.selection()), t, t, 2, 2, cout(w), cin(w)), 0, 1, 5, 2, 3, 4);
+        // Output rows 2m + a read input rows m + d, d in [dmin, dmax]: pad so every needed row exists.
+        int before = Math.max(0, -taps.dmin), after = Math.max(0, rows - 1 + taps.dmax - (side - 1));
+        SDVariable x = pad(sd, in, before, after, before, after, false);
+        SDVariable y = sd.cnn().conv2d(x, sd.reshape(phase, t, t, cin(w), 4 * cout(w)), Conv2DConfig.builder().kH(t).kW(t).sH(1).sW(1)
+                .pH(0).pW(0).dataFormat("NCHW").build());
+        int start = taps.dmin + before;
+        if (start != 0 || side + before + after - t + 1 != rows) y = crop(y, start, rows, start, rows, false);
+        return sd.cnn().depthToSpace(y, 2, DataFormat.NCHW);
+    }
+
+    /**
+     * Channels-last: one convolution per output row parity, with only that parity's kernel rows,
+     * whose output channels (column parity, channel) are already the memory order of two adjacent
+     * output pixels; a stack then interleaves the rows with contiguous copies. Why: libnd4j's
+     * depth_to_space and its backprop took 28 + 27 ms of r003's 254 ms step at 64 filters, and
+     * r002's 4x4 kernels give each row parity 2 of the 3 rows a single convolution would multiply
+     * by. Splitting the column parities too (four convolutions, no wasted taps) was measured
+     * slower: r003 at 64 filters 1,340 -> 1,184 samples/s, from the smaller convolutions and the
+     * extra stack, pads and gradient sums. The bias rides in each convolution (a separate
+     * broadcast add and its backprop cost another 7 ms).
+     */
+    private static SDVariable phasesChannelsLast(SameDiff sd, SDVariable in, SDVariable w, SDVariable b, Taps taps, int side, int rows) {
+        int cout = cout(w), t = taps.size();
+        SDVariable bias = b == null ? null : sd.concat(0, b, b);
+        // every row parity reads columns m + dmin .. m + dmax
+        int left = Math.max(0, -taps.dmin), right = Math.max(0, rows - 1 + taps.dmax - (side - 1));
+        SDVariable[] rowPhases = new SDVariable[2];
+        for (int a = 0; a < 2; a++) {
+            int[] r = taps.offsets(a);
+            int top = Math.max(0, -r[0]), bottom = Math.max(0, rows - 1 + r[1] - (side - 1));
+            int kh = r[1] - r[0] + 1;
+            // [kh, t, cin, 2 cout] = selection [kh*t*2, k*k] x kernel taps [k*k, cout*cin], axes reordered
+            SDVariable kernel = sd.permute(sd.reshape(taps.select(sd, w, taps.rowPhaseSelection(a)), kh, t, 2, cout, cin(w)), 0, 1, 4, 2, 3);
+            kernel = sd.reshape(kernel, kh, t, cin(w), 2 * cout);
+            Conv2DConfig config = Conv2DConfig.builder().kH(kh).kW(t).sH(1).sW(1).pH(0).pW(0).dataFormat("NHWC").build();
+            SDVariable x = pad(sd, in, top, bottom, left, right, true);
+            SDVariable y = bias == null ? sd.cnn().conv2d(x, kernel, config) : sd.cnn().conv2d(x, kernel, bias, config);
+            int y0 = r[0] + top, x0 = taps.dmin + left;
+            if (y0 != 0 || x0 != 0 || side + top + bottom - kh + 1 != rows || side + left + right - t + 1 != rows) {
+                y = crop(y, y0, rows, x0, rows, true);
+            }
+            rowPhases[a] = sd.reshape(y, -1, rows, 2 * rows, cout);
+        }
+        return sd.reshape(sd.stack(2, rowPhases), -1, 2 * rows, 2 * rows, cout);
+    }
+
+    private static int cout(SDVariable w) { return (int) w.getShape()[2]; }
+
+    private static int cin(SDVariable w) { return (int) w.getShape()[3]; }
+
+    /** Rows {@code [top, top + height)} and columns {@code [left, left + width)} of an NCHW or NHWC tensor. */
+    private static SDVariable crop(SDVariable y, int top, int height, int left, int width, boolean channelsLast) {
+        SDIndex rows = SDIndex.interval(top, top + height), cols = SDIndex.interval(left, left + width);
+        return channelsLast ? y.get(SDIndex.all(), rows, cols, SDIndex.all()) : y.get(SDIndex.all(), SDIndex.all(), rows, cols);
+    }
+
+    /** Zero rows above and below, zero columns left and right of an NCHW or NHWC tensor; none is no op. */
+    private static SDVariable pad(SameDiff sd, SDVariable in, int top, int bottom, int left, int right, boolean channelsLast) {
+        if (top + bottom + left + right == 0) return in;
+        int[][] padding = channelsLast ? new int[][] {{0, 0}, {top, bottom}, {left, right}, {0, 0}}
+                : new int[][] {{0, 0}, {0, 0}, {top, bottom}, {left, right}};
+        return sd.nn().pad(in, sd.constant(Nd4j.createFromArray(padding)), 0.0);
     }
 
     /**
@@ -105,10 +155,46 @@ public final class TransposedConvolution {
 
         int size() { return dmax - dmin + 1; }
 
+        /** The first and last input offset d that phase {@code a} reads (taps kk = a + p - 2d inside the kernel). */
+        int[] offsets(int a) {
+            int lo = Integer.MAX_VALUE, hi = Integer.MIN_VALUE;
+            for (int d = dmin; d <= dmax; d++) {
+                int kk = a + p - 2 * d;
+                if (kk >= 0 && kk < k) {
+                    lo = Math.min(lo, d);
+                    hi = Math.max(hi, d);
+                }
+            }
+            if (lo > hi) throw new IllegalArgumentException("kernel " + k + " gives phase " + a + " no taps");
+            return new int[] {lo, hi};
+        }
+
         /** Output o = 2i + kk - p: phase a at offset d uses tap kk = a + p - 2d, if it exists. */
         int tap(int a, int r) {
             int kk = a + p - 2 * (r + dmin);
             return kk >= 0 && kk < k ? kk : -1;
+        }
+
+        /** {@code selection} x the kernel {@code w}'s taps: rows as the selection's, columns (cout, cin). */
+        SDVariable select(SameDiff sd, SDVariable w, INDArray selection) {
+            return sd.mmul(sd.constant(selection), sd.reshape(w, k * k, cout(w) * cin(w)));
+        }
+
+        /**
+         * Rows (i, j, b) of row parity a's kernel, which spans only that parity's kernel rows and
+         * all column offsets, column parity b innermost; columns (kh, kw) of the transposed-convolution kernel.
+         */
+        INDArray rowPhaseSelection(int a) {
+            int[] r = offsets(a);
+            int rows = r[1] - r[0] + 1, t = size();
+            INDArray s = Nd4j.zeros(DataType.FLOAT, rows * t * 2, k * k);
+            for (int i = 0; i < rows; i++)
+                for (int j = 0; j < t; j++)
+                    for (int b = 0; b < 2; b++) {
+                        int kh = tap(a, r[0] + i - dmin), kw = tap(b, j);
+                        if (kh >= 0 && kw >= 0) s.putScalar(new long[] {(i * t + j) * 2 + b, kh * k + kw}, 1f);
+                    }
+            return s;
         }
 
         /** Rows (r, s, a, b) of the phase kernel, columns (kh, kw) of the transposed-convolution kernel. */
