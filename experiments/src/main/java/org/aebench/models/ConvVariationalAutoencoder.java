@@ -19,6 +19,8 @@ import org.nd4j.linalg.factory.Nd4j;
  */
 public final class ConvVariationalAutoencoder extends StridedConvCodec {
     private static final long[] CODE = {CHANNELS[3], 2, 2};
+    /** The code inside the channels-last graph. */
+    private static final long[] CODE_NHWC = {2, 2, CHANNELS[3]};
     private final Random epsRng;
     private final String description;
 
@@ -34,7 +36,7 @@ public final class ConvVariationalAutoencoder extends StridedConvCodec {
         Layer muHead = encoderLayer(3, in);
         Layer logVarHead = layerNamed("enc4_logvar", in);
         List<Layer> dec = decoderLayers();
-        SDVariable eps = sd.placeHolder("eps", DataType.FLOAT, -1, CODE[0], CODE[1], CODE[2]);
+        SDVariable eps = sd.placeHolder("eps", DataType.FLOAT, -1, CODE_NHWC[0], CODE_NHWC[1], CODE_NHWC[2]);
         SDVariable z = sd.placeHolder("z", DataType.FLOAT, -1, CODE[0], CODE[1], CODE[2]);
 
         SDVariable hTrain = trunk(enc, true);
@@ -43,9 +45,10 @@ public final class ConvVariationalAutoencoder extends StridedConvCodec {
         SDVariable sample = mu.add(sd.math().exp(logVar.mul(0.5)).mul(eps));
         SDVariable trainOut = decoder(dec, sample, true);
 
-        sd.identity("code", linear(muHead, trunk(enc, false)));
-        sd.identity("out", decoder(dec, sd.getVariable("code"), false));
-        sd.identity("decoded", decoder(dec, z, false));
+        SDVariable code = linear(muHead, trunk(enc, false));
+        sd.identity("code", channelsFirst(code));
+        sd.identity("out", decoder(dec, code, false));
+        sd.identity("decoded", decoder(dec, channelsLast(z), false));
 
         SDVariable reconstruction = sd.math().squaredDifference(trainOut, target()).sum(1).mean();
         SDVariable kl = logVar.add(1.0).sub(mu.mul(mu)).sub(sd.math().exp(logVar)).sum(1, 2, 3).mean().mul(-0.5);
@@ -72,7 +75,7 @@ public final class ConvVariationalAutoencoder extends StridedConvCodec {
     @Override
     protected Map<String, INDArray> trainingFeeds(long batch) {
         Map<String, INDArray> feeds = new java.util.HashMap<>(super.trainingFeeds(batch));
-        feeds.put("eps", Nd4j.randn(new long[] {batch, CODE[0], CODE[1], CODE[2]}, epsRng).castTo(DataType.FLOAT));
+        feeds.put("eps", Nd4j.randn(new long[] {batch, CODE_NHWC[0], CODE_NHWC[1], CODE_NHWC[2]}, epsRng).castTo(DataType.FLOAT));
         return feeds;
     }
 

@@ -21,9 +21,10 @@ public final class StridedConvAutoencoder extends StridedConvCodec {
         List<Layer> dec = decoderLayers();
         SDVariable z = sd.placeHolder("z", DataType.FLOAT, -1, CHANNELS[3], 2, 2);
         SDVariable trainOut = decoder(dec, encoder(enc, true), true);
-        sd.identity("code", encoder(enc, false));
-        sd.identity("out", decoder(dec, sd.getVariable("code"), false));
-        sd.identity("decoded", decoder(dec, z, false));
+        SDVariable code = encoder(enc, false);
+        sd.identity("code", channelsFirst(code));
+        sd.identity("out", decoder(dec, code, false));
+        sd.identity("decoded", decoder(dec, channelsLast(z), false));
         finishWithLoss(sd.math().squaredDifference(trainOut, target()).mean(), spec);
         description = "conv " + channels + "-128-64-32-16 (3x3, stride 2) -> 2x2x16 code | transposed conv 16-32-64-128-" + channels
                 + ", sigmoid" + regularisation() + "; mse; adam lr=" + spec.learningRate()

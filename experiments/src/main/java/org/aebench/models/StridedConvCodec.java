@@ -28,6 +28,11 @@ import org.nd4j.linalg.factory.Nd4j;
  * uses the batch's statistics in training and running averages (momentum 0.1, unbiased
  * variance, as PyTorch) at inference. Built from elementary ops so SameDiff differentiates through
  * the batch statistics.
+ *
+ * <p>The graph is channels-last (NHWC) inside; its inputs, outputs and codes keep the
+ * channel-major layout of the data. Why: libnd4j's conv2d backprop is about twice as fast in NHWC
+ * here, transposed convolutions need no depth-to-space there (see {@link TransposedConvolution}),
+ * and batch norm works on {@code [n h w, c]} rows without a transpose.
  */
 abstract class StridedConvCodec extends SameDiffAutoencoder implements LatentModel {
     static final int[] CHANNELS = {128, 64, 32, 16};
@@ -78,17 +83,19 @@ abstract class StridedConvCodec extends SameDiffAutoencoder implements LatentMod
         SDVariable gamma = null, beta = null;
         boolean hidden = !(transposed && side == 28);
         if (batchNorm && hidden) {
-            gamma = sd.var(name + "_gamma", Nd4j.ones(DataType.FLOAT, 1, out, 1, 1));
-            beta = sd.var(name + "_beta", Nd4j.zeros(DataType.FLOAT, 1, out, 1, 1));
-            runningStats.put(name + "_rmean", Nd4j.zeros(DataType.FLOAT, 1, out, 1, 1));
-            runningStats.put(name + "_rvar", Nd4j.ones(DataType.FLOAT, 1, out, 1, 1));
-            sd.placeHolder(name + "_rmean", DataType.FLOAT, 1, out, 1, 1);
-            sd.placeHolder(name + "_rvar", DataType.FLOAT, 1, out, 1, 1);
+            gamma = sd.var(name + "_gamma", Nd4j.ones(DataType.FLOAT, 1, 1, 1, out));
+            beta = sd.var(name + "_beta", Nd4j.zeros(DataType.FLOAT, 1, 1, 1, out));
+            runningStats.put(name + "_rmean", Nd4j.zeros(DataType.FLOAT, 1, 1, 1, out));
+            runningStats.put(name + "_rvar", Nd4j.ones(DataType.FLOAT, 1, 1, 1, out));
+            sd.placeHolder(name + "_rmean", DataType.FLOAT, 1, 1, 1, out);
+            sd.placeHolder(name + "_rvar", DataType.FLOAT, 1, 1, 1, out);
+            sd.placeHolder(name + "_ones", DataType.FLOAT, -1, 1);
+            sd.placeHolder(name + "_avg", DataType.FLOAT, -1, 1);
             statCounts.put(name, (long) side * side);
         }
         if (dropout > 0 && hidden) {
-            maskShapes.put(name + "_mask", new long[] {out, side, side});
-            sd.placeHolder(name + "_mask", DataType.FLOAT, -1, out, side, side);
+            maskShapes.put(name + "_mask", new long[] {side, side, out});
+            sd.placeHolder(name + "_mask", DataType.FLOAT, -1, side, side, out);
         }
         return new Layer(name, w, b, gamma, beta, out, side, transposed, k);
     }
@@ -98,17 +105,18 @@ abstract class StridedConvCodec extends SameDiffAutoencoder implements LatentMod
         if (l.transposed()) {
             // stride 2, padding 1: side = 2 (inSide - 1) + k - 2
             int inSide = (l.side() - l.kernel() + 2) / 2 + 1;
-            return TransposedConvolution.stride2(sd, in, l.w(), l.b(), 1, false, inSide, false);
+            return TransposedConvolution.stride2(sd, in, l.w(), l.b(), 1, false, inSide, true);
         }
         return sd.cnn().conv2d(in, l.w(), l.b(), Conv2DConfig.builder().kH(3).kW(3).sH(2).sW(2).pH(1).pW(1)
-                .dataFormat("NCHW").build());
+                .dataFormat("NHWC").build());
     }
 
     /** Linear part, batch norm, ReLU and dropout, in the training or the inference graph. */
     SDVariable hiddenLayer(Layer l, SDVariable in, boolean training) {
         SDVariable z = linear(l, in);
         if (l.gamma() != null && training) {
-            z = batchNormOnBatch(sd, l.name(), z, l.gamma(), l.beta(), l.out(), l.side());
+            z = batchNormOnBatch(sd, l.name(), z, l.gamma(), l.beta(), sd.getVariable(l.name() + "_ones"),
+                    sd.getVariable(l.name() + "_avg"), l.out(), l.side());
             if (!batchStats.contains(l.name())) batchStats.add(l.name());
         } else if (l.gamma() != null) {
             SDVariable mean = sd.getVariable(l.name() + "_rmean"), var = sd.getVariable(l.name() + "_rvar");
@@ -120,29 +128,32 @@ abstract class StridedConvCodec extends SameDiffAutoencoder implements LatentMod
     }
 
     /**
-     * Batch norm of {@code z} ([n, c, side, side]) with the batch's own statistics, computed
-     * channel-major ({@code [c, n side^2]}) so that every per-channel statistic and broadcast runs
-     * along contiguous rows. Why: over NCHW, the backprop of the broadcast multiply by gamma (a sum
-     * over axes 0, 2, 3) took 76 ms per step in each of r002's two largest layers, and the square's
-     * backprop 18 ms; the two permutes cost a copy each. Statistics are named {@code <name>_bmean},
-     * {@code <name>_bvar} ([c, 1]) for the running averages; gamma and beta are [1, c, 1, 1].
+     * Batch norm of {@code z} ([n, side, side, c]) with the batch's own statistics, over the rows
+     * of {@code [n side^2, c]} (a free reshape in NHWC), with every per-channel reduction and
+     * broadcast written as a matrix product with a column of ones ({@code ones}, or {@code avg}
+     * = ones / rows for means), so that backprop is matrix products and same-shape elementwise
+     * ops. Why: libnd4j's backprop of a broadcast multiply took 50-73 ms per step in each of
+     * r002's two largest layers, in any layout (a same-shape multiply's took 7 ms), and
+     * transposing to channel-major rows to help it cost 65 ms of permutes per step. Statistics
+     * are named {@code <name>_bmean}, {@code <name>_bvar} ([1, c]) for the running averages;
+     * gamma and beta are [1, 1, 1, c].
      */
-    static SDVariable batchNormOnBatch(SameDiff sd, String name, SDVariable z, SDVariable gamma,
-                                       SDVariable beta, int c, int side) {
-        SDVariable rows = sd.reshape(sd.permute(z, 1, 0, 2, 3), c, -1);
-        SDVariable mean = sd.mean(name + "_bmean", rows, true, 1);
-        SDVariable centred = rows.sub(mean);
-        SDVariable var = sd.mean(name + "_bvar", centred.mul(centred), true, 1);
-        SDVariable scale = sd.reshape(gamma, c, 1).div(sd.math().sqrt(var.add(BN_EPS)));
-        SDVariable y = centred.mul(scale).add(sd.reshape(beta, c, 1));
-        return sd.permute(sd.reshape(y, c, -1, side, side), 1, 0, 2, 3);
+    static SDVariable batchNormOnBatch(SameDiff sd, String name, SDVariable z, SDVariable gamma, SDVariable beta,
+                                       SDVariable ones, SDVariable avg, int c, int side) {
+        SDVariable rows = sd.reshape(z, -1, c);
+        SDVariable mean = sd.mmul(name + "_bmean", avg, rows, true, false, false);
+        SDVariable centred = rows.sub(sd.mmul(ones, mean));
+        SDVariable var = sd.mmul(name + "_bvar", avg, centred.mul(centred), true, false, false);
+        SDVariable scale = sd.reshape(gamma, 1, c).div(sd.math().sqrt(var.add(BN_EPS)));
+        SDVariable y = centred.mul(sd.mmul(ones, scale)).add(sd.mmul(ones, sd.reshape(beta, 1, c)));
+        return sd.reshape(y, -1, side, side, c);
     }
 
-    /** The decoder from a {@code [batch,16,2,2]} code to flat images, with sigmoid output. */
+    /** The decoder from a {@code [batch,2,2,16]} code to flat channel-major images, with sigmoid output. */
     SDVariable decoder(List<Layer> layers, SDVariable code, boolean training) {
         SDVariable d = code;
         for (int i = 0; i < layers.size() - 1; i++) d = hiddenLayer(layers.get(i), d, training);
-        return sd.reshape(sd.nn().sigmoid(linear(layers.get(layers.size() - 1), d)), -1, channels * 784L);
+        return sd.reshape(channelsFirst(sd.nn().sigmoid(linear(layers.get(layers.size() - 1), d))), -1, channels * 784L);
     }
 
     List<Layer> decoderLayers() {
@@ -156,13 +167,23 @@ abstract class StridedConvCodec extends SameDiffAutoencoder implements LatentMod
         return dec;
     }
 
+    /** Flat channel-major images as the graph's [n, 28, 28, c]. */
     SDVariable image(SDVariable flat) {
-        return sd.reshape(flat, -1, channels, 28, 28);
+        return channelsLast(sd.reshape(flat, -1, channels, 28, 28));
     }
+
+    SDVariable channelsLast(SDVariable nchw) { return sd.permute(nchw, 0, 2, 3, 1); }
+
+    SDVariable channelsFirst(SDVariable nhwc) { return sd.permute(nhwc, 0, 3, 1, 2); }
 
     @Override
     protected Map<String, INDArray> trainingFeeds(long batch) {
         Map<String, INDArray> feeds = new HashMap<>(runningStats);
+        for (Map.Entry<String, Long> e : statCounts.entrySet()) {
+            long rows = batch * e.getValue();
+            feeds.put(e.getKey() + "_ones", Nd4j.ones(DataType.FLOAT, rows, 1));
+            feeds.put(e.getKey() + "_avg", Nd4j.valueArrayOf(new long[] {rows, 1}, 1.0 / rows, DataType.FLOAT));
+        }
         float scale = (float) (1 / (1 - dropout));
         for (Map.Entry<String, long[]> e : maskShapes.entrySet()) {
             long[] s = e.getValue();

@@ -78,11 +78,12 @@ class StridedConvCodecTest {
         INDArray z = Nd4j.rand(org.nd4j.linalg.api.buffer.DataType.FLOAT, 5, 3, 4, 4).muli(3).addi(
                 Nd4j.createFromArray(1f, -2f, 4f).reshape(1, 3, 1, 1));
         INDArray gamma = Nd4j.createFromArray(0.5f, 2f, -1f).reshape(1, 3, 1, 1), beta = Nd4j.createFromArray(0.1f, 0f, 3f).reshape(1, 3, 1, 1);
-        INDArray out = StridedConvCodec.batchNormOnBatch(sd, "bn", sd.constant(z), sd.constant(gamma), sd.constant(beta), 3, 4).eval();
+        INDArray out = StridedConvCodec.batchNormOnBatch(sd, "bn", sd.constant(z.permute(0, 2, 3, 1).dup()),
+                sd.constant(gamma.reshape(1, 1, 1, 3)), sd.constant(beta.reshape(1, 1, 1, 3)), sd.constant(Nd4j.ones(80, 1)), sd.constant(Nd4j.ones(80, 1).divi(80)), 3, 4).eval().permute(0, 3, 1, 2);
         INDArray mean = z.mean(true, 0, 2, 3);
         INDArray centred = z.sub(mean);
         INDArray var = centred.mul(centred).mean(true, 0, 2, 3);
         INDArray expected = centred.div(org.nd4j.linalg.ops.transforms.Transforms.sqrt(var.add(1e-5))).mul(gamma).add(beta);
-        assertTrue(expected.equalsWithEps(out, 1e-5), "channel-major batch norm differs from the NCHW formula:\n" + expected.sub(out));
+        assertTrue(expected.equalsWithEps(out, 1e-5), "channels-last batch norm differs from the NCHW formula:\n" + expected.sub(out));
     }
 }
