@@ -81,10 +81,13 @@ final class Estimator {
             next[0] += batch;
             t.fitBatch(x, x);
         };
-        // SameDiff graphs run slowly for their first ~10 s (measured on the conv AE with JMH)
-        stepsPerSecond(step, c.spec().family().graph() ? 15 : 3, 1);
-        // at least 10 steps: a conv step of batch 256 takes ~1 s, and 2-3 steps gave rates 2x apart
-        double train = stepsPerSecond(step, 3.0, 10) * batch;
+        // SameDiff graphs run slowly for their first ~10 s (measured on the conv AE with JMH) and for
+        // their first ~100 steps: r003's 64-filter denoiser, two at once, ran at 626-712 samples/s
+        // over steps 1-50, ~910 over 51-100 and 1,147-1,269 after; a 15 s warm-up had probed 778.
+        boolean graph = c.spec().family().graph();
+        stepsPerSecond(step, graph ? 15 : 3, graph ? 100 : 1);
+        // at least 20 steps: a conv step of batch 256 takes ~0.2-1 s, and 2-3 steps gave rates 2x apart
+        double train = stepsPerSecond(step, 3.0, 20) * batch;
         model.reconstruct(data.testX());
         long t0 = System.nanoTime();
         model.reconstruct(data.testX());
