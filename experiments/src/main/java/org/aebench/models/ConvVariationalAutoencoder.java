@@ -18,8 +18,7 @@ import org.nd4j.linalg.factory.Nd4j;
  * batch (the usual ELBO scaling; with a per-pixel mean the KL term would swamp the reconstruction).
  */
 public final class ConvVariationalAutoencoder extends StridedConvCodec {
-    private static final long[] CODE = {CHANNELS[3], 2, 2};
-    /** The code inside the channels-last graph. */
+    /** The code's shape inside the channels-last graph. */
     private static final long[] CODE_NHWC = {2, 2, CHANNELS[3]};
     private final Random epsRng;
     private final String description;
@@ -37,7 +36,6 @@ public final class ConvVariationalAutoencoder extends StridedConvCodec {
         Layer logVarHead = layerNamed("enc4_logvar", in);
         List<Layer> dec = decoderLayers();
         SDVariable eps = sd.placeHolder("eps", DataType.FLOAT, -1, CODE_NHWC[0], CODE_NHWC[1], CODE_NHWC[2]);
-        SDVariable z = sd.placeHolder("z", DataType.FLOAT, -1, CODE[0], CODE[1], CODE[2]);
 
         SDVariable hTrain = trunk(enc, true);
         SDVariable mu = linear(muHead, hTrain);
@@ -45,10 +43,7 @@ public final class ConvVariationalAutoencoder extends StridedConvCodec {
         SDVariable sample = mu.add(sd.math().exp(logVar.mul(0.5)).mul(eps));
         SDVariable trainOut = decoder(dec, sample, true);
 
-        SDVariable code = linear(muHead, trunk(enc, false));
-        sd.identity("code", channelsFirst(code));
-        sd.identity("out", decoder(dec, code, false));
-        sd.identity("decoded", decoder(dec, channelsLast(z), false));
+        inferenceOutputs(linear(muHead, trunk(enc, false)), dec);
 
         SDVariable reconstruction = sd.math().squaredDifference(trainOut, target()).sum(1).mean();
         SDVariable kl = logVar.add(1.0).sub(mu.mul(mu)).sub(sd.math().exp(logVar)).sum(1, 2, 3).mean().mul(-0.5);

@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.List;
 import org.aebench.matrix.ExperimentSpec;
 import org.nd4j.autodiff.samediff.SDVariable;
-import org.nd4j.linalg.api.buffer.DataType;
 
 /** Report 002's denoising autoencoder (sections 4.1, and 4.2 with dropout and batch norm); see {@link StridedConvCodec}. */
 public final class StridedConvAutoencoder extends StridedConvCodec {
@@ -19,12 +18,8 @@ public final class StridedConvAutoencoder extends StridedConvCodec {
             in = CHANNELS[i];
         }
         List<Layer> dec = decoderLayers();
-        SDVariable z = sd.placeHolder("z", DataType.FLOAT, -1, CHANNELS[3], 2, 2);
         SDVariable trainOut = decoder(dec, encoder(enc, true), true);
-        SDVariable code = encoder(enc, false);
-        sd.identity("code", channelsFirst(code));
-        sd.identity("out", decoder(dec, code, false));
-        sd.identity("decoded", decoder(dec, channelsLast(z), false));
+        inferenceOutputs(encoder(enc, false), dec);
         finishWithLoss(sd.math().squaredDifference(trainOut, target()).mean(), spec);
         description = "conv " + channels + "-128-64-32-16 (3x3, stride 2) -> 2x2x16 code | transposed conv 16-32-64-128-" + channels
                 + ", sigmoid" + regularisation() + "; mse; adam lr=" + spec.learningRate()

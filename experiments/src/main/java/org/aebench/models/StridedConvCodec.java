@@ -149,6 +149,17 @@ abstract class StridedConvCodec extends SameDiffAutoencoder implements LatentMod
         return sd.reshape(y, -1, side, side, c);
     }
 
+    /**
+     * Names the inference graph's outputs: {@code code} (channel-major [n, 16, 2, 2]), {@code out}
+     * (the reconstruction from it) and {@code decoded} (images from codes fed to placeholder {@code z}).
+     */
+    void inferenceOutputs(SDVariable code, List<Layer> dec) {
+        SDVariable z = sd.placeHolder("z", DataType.FLOAT, -1, CHANNELS[3], 2, 2);
+        sd.identity("code", channelsFirst(code));
+        sd.identity("out", decoder(dec, code, false));
+        sd.identity("decoded", decoder(dec, channelsLast(z), false));
+    }
+
     /** The decoder from a {@code [batch,2,2,16]} code to flat channel-major images, with sigmoid output. */
     SDVariable decoder(List<Layer> layers, SDVariable code, boolean training) {
         SDVariable d = code;
@@ -180,9 +191,9 @@ abstract class StridedConvCodec extends SameDiffAutoencoder implements LatentMod
     protected Map<String, INDArray> trainingFeeds(long batch) {
         Map<String, INDArray> feeds = new HashMap<>(runningStats);
         for (Map.Entry<String, Long> e : statCounts.entrySet()) {
-            long rows = batch * e.getValue();
-            feeds.put(e.getKey() + "_ones", Nd4j.ones(DataType.FLOAT, rows, 1));
-            feeds.put(e.getKey() + "_avg", Nd4j.valueArrayOf(new long[] {rows, 1}, 1.0 / rows, DataType.FLOAT));
+            INDArray[] columns = onesColumns(batch * e.getValue());
+            feeds.put(e.getKey() + "_ones", columns[0]);
+            feeds.put(e.getKey() + "_avg", columns[1]);
         }
         float scale = (float) (1 / (1 - dropout));
         for (Map.Entry<String, long[]> e : maskShapes.entrySet()) {
@@ -192,6 +203,14 @@ abstract class StridedConvCodec extends SameDiffAutoencoder implements LatentMod
         }
         return feeds;
     }
+
+    /** Batch norm's {ones, ones / rows} columns for {@code rows} rows; kept, as every full batch asks for the same. */
+    private INDArray[] onesColumns(long rows) {
+        return onesByRows.computeIfAbsent(rows, n -> new INDArray[] {Nd4j.ones(DataType.FLOAT, n, 1),
+                Nd4j.valueArrayOf(new long[] {n, 1}, 1.0 / n, DataType.FLOAT)});
+    }
+
+    private final Map<Long, INDArray[]> onesByRows = new HashMap<>();
 
     @Override
     protected Map<String, INDArray> inferenceFeeds() { return runningStats; }

@@ -57,7 +57,7 @@ public final class TransposedConvolution {
         // [t, t, cin, 2, 2, cout] = selection [t*t*4, k*k] x kernel taps [k*k, cout*cin], axes reordered
         SDVariable phase = sd.permute(sd.reshape(taps.select(sd, w, taps.selection()), t, t, 2, 2, cout(w), cin(w)), 0, 1, 5, 2, 3, 4);
         // Output rows 2m + a read input rows m + d, d in [dmin, dmax]: pad so every needed row exists.
-        int before = Math.max(0, -taps.dmin), after = Math.max(0, rows - 1 + taps.dmax - (side - 1));
+        int before = padBefore(taps.dmin), after = padAfter(taps.dmax, rows, side);
         SDVariable x = pad(sd, in, before, after, before, after, false);
         SDVariable y = sd.cnn().conv2d(x, sd.reshape(phase, t, t, cin(w), 4 * cout(w)), Conv2DConfig.builder().kH(t).kW(t).sH(1).sW(1)
                 .pH(0).pW(0).dataFormat("NCHW").build());
@@ -81,11 +81,11 @@ public final class TransposedConvolution {
         int cout = cout(w), t = taps.size();
         SDVariable bias = b == null ? null : sd.concat(0, b, b);
         // every row parity reads columns m + dmin .. m + dmax
-        int left = Math.max(0, -taps.dmin), right = Math.max(0, rows - 1 + taps.dmax - (side - 1));
+        int left = padBefore(taps.dmin), right = padAfter(taps.dmax, rows, side);
         SDVariable[] rowPhases = new SDVariable[2];
         for (int a = 0; a < 2; a++) {
             int[] r = taps.offsets(a);
-            int top = Math.max(0, -r[0]), bottom = Math.max(0, rows - 1 + r[1] - (side - 1));
+            int top = padBefore(r[0]), bottom = padAfter(r[1], rows, side);
             int kh = r[1] - r[0] + 1;
             // [kh, t, cin, 2 cout] = selection [kh*t*2, k*k] x kernel taps [k*k, cout*cin], axes reordered
             SDVariable kernel = sd.permute(sd.reshape(taps.select(sd, w, taps.rowPhaseSelection(a)), kh, t, 2, cout, cin(w)), 0, 1, 4, 2, 3);
@@ -101,6 +101,12 @@ public final class TransposedConvolution {
         }
         return sd.reshape(sd.stack(2, rowPhases), -1, 2 * rows, 2 * rows, cout);
     }
+
+    /** Zero rows needed before the input when output row m reads input row m + {@code firstOffset}. */
+    private static int padBefore(int firstOffset) { return Math.max(0, -firstOffset); }
+
+    /** Zero rows needed after a {@code side}-row input when output rows 0 .. rows-1 read up to row m + {@code lastOffset}. */
+    private static int padAfter(int lastOffset, int rows, int side) { return Math.max(0, rows - 1 + lastOffset - (side - 1)); }
 
     private static int cout(SDVariable w) { return (int) w.getShape()[2]; }
 
