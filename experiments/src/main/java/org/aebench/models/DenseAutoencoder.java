@@ -44,12 +44,16 @@ public final class DenseAutoencoder implements TrainableModel, DenseProbes, Filt
 
     @Override
     public double fitBatch(INDArray input, INDArray target) {
-        return net.fit(input, target);
+        double loss = net.fit(input, target);
+        NativeGarbage.collectIfGrown();
+        return loss;
     }
 
     @Override
     public INDArray reconstruct(INDArray batch) {
-        return net.output(batch);
+        INDArray out = net.output(batch);
+        NativeGarbage.collectIfGrown();
+        return out;
     }
 
     public INDArray parameters() { return net.parameters(); }
