@@ -31,40 +31,40 @@ public final class ConvAutoencoder extends SameDiffAutoencoder implements Filter
             int f = spec.filters();
             // ReLU after pooling: max pooling commutes with ReLU, and the ReLU's backprop then runs on a
             // quarter of the pixels (at 28x28x64 it was 37 ms of the step).
-            SDVariable h = sd.nn().relu(pool(inputConv("enc1", f)), 0);
-            h = sd.nn().relu(pool(conv(h, "enc2", f, f)), 0);
-            h = sd.nn().relu(deconvSame(h, "dec1", f, f, 7), 0);
+            SDVariable h = Relu.of(sd, pool(inputConv("enc1", f)));
+            h = Relu.of(sd, pool(conv(h, "enc2", f, f)));
+            h = Relu.of(sd, deconvSame(h, "dec1", f, f, 7));
             out = sd.nn().sigmoid(deconvSame(h, "dec2", f, 1, 14));
             this.description = "conv " + f + "-" + f + " (3x3, pool 2) | transposed conv " + f + "-1 (stride 2), sigmoid";
         } else {
             SDVariable x = sd.reshape(input(), -1, 1, 28, 28);
-            SDVariable c1 = sd.nn().relu(conv(x, "enc1", 1, 8), 0);
+            SDVariable c1 = Relu.of(sd, conv(x, "enc1", 1, 8));
             SDVariable p1 = pool(c1);
-            SDVariable c2 = sd.nn().relu(conv(p1, "enc2", 8, 16), 0);
+            SDVariable c2 = Relu.of(sd, conv(p1, "enc2", 8, 16));
             SDVariable p2 = pool(c2);
-            SDVariable c3 = sd.nn().relu(conv(p2, "enc3", 16, 16), 0);
+            SDVariable c3 = Relu.of(sd, conv(p2, "enc3", 16, 16));
             SDVariable h = pool(c3);
             out = switch (spec.variant()) {
                 case DECONV -> {
                     // 001 section 7.2: ConvTranspose2d(16,16,k3,s2) 3->7, (16,8,k4,s2,p1) 7->14, (8,1,k4,s2,p1) 14->28, ReLU after each
-                    SDVariable d = sd.nn().relu(deconv(h, "dec1", 16, 16, 3, 2, 0, 3), 0);
-                    d = sd.nn().relu(deconv(d, "dec2", 16, 8, 4, 2, 1, 7), 0);
-                    yield sd.nn().relu(deconv(d, "dec3", 8, 1, 4, 2, 1, 14), 0);
+                    SDVariable d = Relu.of(sd, deconv(h, "dec1", 16, 16, 3, 2, 0, 3));
+                    d = Relu.of(sd, deconv(d, "dec2", 16, 8, 4, 2, 1, 7));
+                    yield Relu.of(sd, deconv(d, "dec3", 8, 1, 4, 2, 1, 14));
                 }
                 case UNPOOL -> {
                     // 001 section 7.1: unpool before every decoder layer; decoder_conv1 is the identity, then
                     // Conv2d(16,8,3,p1) ReLU and Conv2d(8,1,3,p1) ReLU
                     SDVariable d = Unpooling.unpool(sd, h, c3, 16, 7, 7);
                     d = Unpooling.unpool(sd, d, c2, 16, 14, 14);
-                    d = sd.nn().relu(conv(d, "dec2", 16, 8), 0);
+                    d = Relu.of(sd, conv(d, "dec2", 16, 8));
                     d = Unpooling.unpool(sd, d, c1, 8, 28, 28);
-                    yield sd.nn().relu(conv(d, "dec3", 8, 1), 0);
+                    yield Relu.of(sd, conv(d, "dec3", 8, 1));
                 }
                 case UNPOOL_DECONV -> {
                     // 001 section 7.3: unpool, then ConvTranspose2d(k3,s1,p1) 16->16, 16->8, 8->1, ReLU after each
-                    SDVariable d = sd.nn().relu(deconv(Unpooling.unpool(sd, h, c3, 16, 7, 7), "dec1", 16, 16, 3, 1, 1, 7), 0);
-                    d = sd.nn().relu(deconv(Unpooling.unpool(sd, d, c2, 16, 14, 14), "dec2", 16, 8, 3, 1, 1, 14), 0);
-                    yield sd.nn().relu(deconv(Unpooling.unpool(sd, d, c1, 8, 28, 28), "dec3", 8, 1, 3, 1, 1, 28), 0);
+                    SDVariable d = Relu.of(sd, deconv(Unpooling.unpool(sd, h, c3, 16, 7, 7), "dec1", 16, 16, 3, 1, 1, 7));
+                    d = Relu.of(sd, deconv(Unpooling.unpool(sd, d, c2, 16, 14, 14), "dec2", 16, 8, 3, 1, 1, 14));
+                    yield Relu.of(sd, deconv(Unpooling.unpool(sd, d, c1, 8, 28, 28), "dec3", 8, 1, 3, 1, 1, 28));
                 }
                 case KERAS_DENOISE -> throw new IllegalStateException();
             };

@@ -33,7 +33,7 @@ public final class DigitClassifier extends SameDiffModel {
     private SDVariable block(SDVariable in, String name, int cin, int cout) {
         SDVariable c = sd.cnn().conv2d(in, weight(name + "_w", new long[] {3, 3, cin, cout}, cin * 9L, cout * 9L),
                 bias(name + "_b", cout, cin * 9L), Conv2DConfig.builder().kH(3).kW(3).sH(1).sW(1).pH(1).pW(1).dataFormat("NCHW").build());
-        return sd.cnn().maxPooling2d(sd.nn().relu(c, 0), Pooling2DConfig.builder().kH(2).kW(2).sH(2).sW(2).build());
+        return sd.cnn().maxPooling2d(Relu.of(sd, c), Pooling2DConfig.builder().kH(2).kW(2).sH(2).sW(2).build());
     }
 
     /** Predicted class of each image. */

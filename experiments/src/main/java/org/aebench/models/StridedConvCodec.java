@@ -122,7 +122,7 @@ abstract class StridedConvCodec extends SameDiffAutoencoder implements LatentMod
             SDVariable mean = sd.getVariable(l.name() + "_rmean"), var = sd.getVariable(l.name() + "_rvar");
             z = z.sub(mean).div(sd.math().sqrt(var.add(BN_EPS))).mul(l.gamma()).add(l.beta());
         }
-        z = sd.nn().relu(z, 0);
+        z = Relu.of(sd, z);
         if (training && dropout > 0) z = z.mul(sd.getVariable(l.name() + "_mask"));
         return z;
     }
