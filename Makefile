@@ -34,9 +34,9 @@ JAVA_OPTS ?= -Xmx4g -Dorg.bytedeco.javacpp.maxbytes=8G -Dorg.bytedeco.javacpp.ma
 JAR := harness/target/aebench-harness-0.1.0-SNAPSHOT.jar
 CLASSPATH_FILE := harness/target/classpath.txt
 SOURCES := $(shell find pom.xml */pom.xml */src/main -type f 2>/dev/null)
-# Runs from a private copy of the jar: a rebuild during a long run must not pull classes out from under it.
-AEBENCH = run_dir=$$(mktemp -d) && trap 'rm -rf "$$run_dir"' EXIT && cp $(JAR) "$$run_dir/aebench.jar" && \
-	java $(JAVA_OPTS) -cp "$$run_dir/aebench.jar:$$(cat $(CLASSPATH_FILE))" org.aebench.harness.Main
+# Runs from private copies of the project's jars: a rebuild during a long run must not pull classes out from under it.
+AEBENCH = run_dir=$$(mktemp -d) && trap 'rm -rf "$$run_dir"' EXIT && run_cp=$$(ci/private-classpath.sh "$$run_dir") && \
+	java $(JAVA_OPTS) -cp "$$run_cp" org.aebench.harness.Main
 
 .PHONY: all build data reproduce run site list estimate bench test unit-test e2e-test browser-deps check-cuda clean
 

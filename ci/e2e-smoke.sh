@@ -9,9 +9,9 @@ command -v python3 >/dev/null || { apt-get update -qq && apt-get install -y -qq 
 export OMP_NUM_THREADS=${OMP_NUM_THREADS:-1} OPENBLAS_NUM_THREADS=${OPENBLAS_NUM_THREADS:-1}
 out=$(mktemp -d)
 trap 'rm -rf "$out"' EXIT
-cp harness/target/aebench-harness-0.1.0-SNAPSHOT.jar "$out/aebench.jar"
+run_cp=$(ci/private-classpath.sh "$out")
 java_cmd=(java -Xmx2g -Dorg.bytedeco.javacpp.maxbytes=6G -Dorg.slf4j.simpleLogger.defaultLogLevel=warn
-  -cp "$out/aebench.jar:$(cat harness/target/classpath.txt)" org.aebench.harness.Main)
+  -cp "$run_cp" org.aebench.harness.Main)
 aebench() { "${java_cmd[@]}" "$@"; }
 fail() { echo "e2e: FAIL: $*" >&2; exit 1; }
 passed=0
