@@ -14,8 +14,9 @@ import org.nd4j.linalg.api.ops.impl.scalar.ScalarMax;
  * and a multiply, each a plain element-wise op. The forward values are the same; the gradient
  * passes where the input is positive, as {@code thresholdedrelu_bp} with cutoff 0 does.
  *
- * <p>A subclass of SameDiff's ReLU with its own gradient does not work: SameDiff rebuilds the
- * ops of its gradient function from their names, so the subclass is lost.
+ * <p>A subclass of SameDiff's ReLU that overrides {@code doDiff} does not work: the graph SameDiff
+ * builds for the gradient holds a plain {@code RectifiedLinear} (checked), so its gradient is
+ * {@code thresholdedrelu_bp} again.
  */
 public final class Relu {
     private Relu() { }
