@@ -16,9 +16,10 @@ import org.bytedeco.javacpp.Pointer;
  * (512 MB: 419). Training steps now recycle their own arrays; this still bounds inference and
  * everything else. JavaCPP's own {@code maxbytes} trigger never fires: it does not count ND4J's buffers.
  *
- * <p>Every model's step and inference call it, and so do the training loop and the evaluator,
- * whose noise, shuffled copies and metric temporaries are native garbage too. Before the dense
- * models and the loops called it, the ci profile's 15 dense cells of report 001 grew the process
+ * <p>Every model's training step and inference call it (SameDiff models and the dense AE), so
+ * the runner, JMH and the estimator all get it. It measures the whole process, so the same call
+ * also bounds the training loop's noise and shuffled copies and the evaluator's temporaries.
+ * Before the dense AE called it, the ci profile's 15 dense cells of report 001 grew the process
  * to 7.1 GB with 17 s of system time in 52 s (page faults on fresh memory); with it, 3.0 GB, 7 s
  * and 43 s. A call costs about 1 us (one read of the resident size).
  *

@@ -51,6 +51,8 @@ abstract class StridedConvCodec extends SameDiffAutoencoder implements LatentMod
     private final Map<String, INDArray> runningStats = new LinkedHashMap<>();
     private final Map<String, Long> statCounts = new HashMap<>();
     private final List<String> batchStats = new ArrayList<>();
+    /** Batch norm's ones and averaging columns by row count (see {@link #onesColumns}). */
+    private final Map<Long, INDArray[]> onesByRows = new HashMap<>();
 
     StridedConvCodec(ExperimentSpec spec, long seed, long noiseSeed) {
         super(spec, seed);
@@ -209,8 +211,6 @@ abstract class StridedConvCodec extends SameDiffAutoencoder implements LatentMod
         return onesByRows.computeIfAbsent(rows, n -> new INDArray[] {Nd4j.ones(DataType.FLOAT, n, 1),
                 Nd4j.valueArrayOf(new long[] {n, 1}, 1.0 / n, DataType.FLOAT)});
     }
-
-    private final Map<Long, INDArray[]> onesByRows = new HashMap<>();
 
     @Override
     protected Map<String, INDArray> inferenceFeeds() { return runningStats; }

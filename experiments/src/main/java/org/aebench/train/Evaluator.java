@@ -1,7 +1,6 @@
 package org.aebench.train;
 
 import org.aebench.matrix.Loss;
-import org.aebench.models.NativeGarbage;
 import org.aebench.models.Reconstructor;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -51,7 +50,6 @@ public final class Evaluator {
             INDArray outD = out.castTo(DataType.DOUBLE);
             sum.addi(outD.sum(true, 0));
             sumSq.addi(outD.mul(outD).sum(true, 0));
-            NativeGarbage.collectIfGrown();
         }
         double count = (double) n * features;
         double mse = sq / count;

@@ -14,7 +14,6 @@ import org.aebench.models.ClosedFormModel;
 import org.aebench.models.DigitClassifier;
 import org.aebench.models.GradientStep;
 import org.aebench.models.ModelFactory;
-import org.aebench.models.NativeGarbage;
 import org.aebench.models.Reconstructor;
 import org.aebench.models.TrainableModel;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -128,7 +127,6 @@ public final class Trainer {
             if (!Double.isFinite(l)) return new Pass(Double.NaN, (System.nanoTime() - t0) / 1e9, "training loss became " + l);
             lossSum += l;
             batches++;
-            NativeGarbage.collectIfGrown();
             if (batches % 50 == 0) progress.accept((double) end / n);
         }
         return new Pass(lossSum / batches, (System.nanoTime() - t0) / 1e9, null);
