@@ -1,11 +1,14 @@
 package org.aebench.models;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import org.aebench.matrix.ExperimentSpec;
 import org.aebench.matrix.WeightInit;
+import org.nd4j.autodiff.listeners.Listener;
 import org.nd4j.autodiff.samediff.SDVariable;
 import org.nd4j.autodiff.samediff.SameDiff;
 import org.nd4j.autodiff.samediff.VariableType;
@@ -21,9 +24,10 @@ import org.nd4j.linalg.indexing.NDArrayIndex;
  * {@link #finishWithLoss}; a family with layers that behave
  * differently while training (dropout, batch norm, sampling) feeds them through the training
  * hooks, {@link #trainingFeeds}, {@link #stepOutputs} and {@link #afterStep}. Training does not use SameDiff's own
- * fit loop: each step asks SameDiff for the loss and the gradients in one pass, copies them into
- * one flat buffer, lets {@link FlatOptimizer} update every weight with one op and copies the
- * weights back; that is also how the loss of the step is known.
+ * fit loop: each step gets the loss and the gradients in one pass (SameDiff's, or from the second
+ * step on a {@link StepPlan} replay of it), copies them into one flat buffer, lets
+ * {@link FlatOptimizer} update every weight with one op and copies the weights back; that is also
+ * how the loss of the step is known.
  */
 public abstract class SameDiffModel implements GradientStep {
     protected final SameDiff sd = SameDiff.create();
@@ -36,8 +40,15 @@ public abstract class SameDiffModel implements GradientStep {
     private INDArray params;
     private FlatOptimizer optimizer;
     private final double weightDecay;
-    /** Off with {@code -Daebench.stepMemory=false}, to check a suspicion or to compare (StepMemoryTest does). */
+    /** Off with {@code -Daebench.stepMemory=false} (and with it the recorded plans), to check a suspicion or to compare (StepMemoryTest does). */
     private final StepMemory stepMemory = Boolean.parseBoolean(System.getProperty("aebench.stepMemory", "true")) ? new StepMemory() : null;
+    /** Recorded gradient passes by batch size (see {@link StepPlan}); only with step memory. */
+    private final Map<Long, StepPlan> plans = new HashMap<>();
+    /** False once a pass could not be recorded (control flow): SameDiff then runs every step. */
+    private boolean recordable = true;
+    /** Each parameter's gradient variable, in {@link #paramNames} order. */
+    private final List<String> gradientNames = new ArrayList<>();
+    private long stepsReplayed;
     /** The name under which SameDiff keeps its gradient function ({@code SameDiff.GRAD_FN_KEY}, protected in M2.1). */
     private static final String GRADIENT_FUNCTION = "grad";
 
@@ -121,23 +132,66 @@ public abstract class SameDiffModel implements GradientStep {
 
     @Override
     public double fitBatch(INDArray input, INDArray target) {
-        Map<String, INDArray> feeds = new java.util.HashMap<>(trainingFeeds(input.rows()));
+        Map<String, INDArray> feeds = new HashMap<>(trainingFeeds(input.rows()));
         feeds.put("x", input);
         feeds.put("y", target);
         List<String> outputs = new ArrayList<>(stepOutputs());
         outputs.add("loss");
-        if (stepMemory != null) stepMemory.recycle();
-        OutAndGrad og = sd.calculateGradientsAndOutputs(feeds, outputs, paramNames);
-        if (stepMemory != null) stepMemory.adopt(sd.getFunction(GRADIENT_FUNCTION));
-        for (String name : paramNames) gradViews.get(name).assign(og.getGradients().get(name));
+        Function<String, INDArray> pass = gradientPass(feeds, outputs, input.rows());
+        for (int i = 0; i < paramNames.size(); i++) gradViews.get(paramNames.get(i)).assign(pass.apply(gradientNames.get(i)));
         optimizer.step();
         // SameDiff's gradient function keeps the variables' own arrays (a graph built on views of the
         // flat buffer stops learning), so the new values are copied back into them.
         for (String name : paramNames) sd.getVariable(name).getArr().assign(paramViews.get(name));
-        afterStep(og.getOutputs());
-        double loss = og.getOutputs().get("loss").getDouble(0);
+        Map<String, INDArray> stepValues = new HashMap<>();
+        for (String name : stepOutputs()) stepValues.put(name, pass.apply(name));
+        afterStep(stepValues);
+        double loss = pass.apply("loss").getDouble(0);
         NativeGarbage.collectIfGrown();
         return loss;
+    }
+
+    /**
+     * The loss and gradient pass: replayed from this batch size's {@link StepPlan}, or run by
+     * SameDiff, which records the plan once {@link StepMemory} serves its session. Returns the
+     * pass's arrays by their names in the gradient graph.
+     */
+    private Function<String, INDArray> gradientPass(Map<String, INDArray> feeds, List<String> outputs, long rows) {
+        StepPlan plan = plans.get(rows);
+        if (plan != null) {
+            plan.run(feeds);
+            stepsReplayed++;
+            return plan::value;
+        }
+        StepPlan.Recorder recorder = null;
+        List<Listener> listeners = new ArrayList<>(sd.getListeners());
+        if (stepMemory != null) {
+            stepMemory.recycle();
+            if (stepMemory.adopted() && recordable) {
+                recorder = new StepPlan.Recorder();
+                feeds = recorder.ownFeeds(feeds);
+                sd.addListeners(recorder);
+            }
+        }
+        OutAndGrad og;
+        try {
+            og = sd.calculateGradientsAndOutputs(feeds, outputs, paramNames);
+        } finally {
+            sd.setListeners(listeners);
+        }
+        if (stepMemory != null) stepMemory.adopt(sd.getFunction(GRADIENT_FUNCTION));
+        if (gradientNames.isEmpty()) for (String p : paramNames) gradientNames.add(sd.getVariable(p).getGradient().name());
+        if (recorder != null) {
+            plan = recorder.plan();
+            recordable = plan != null;
+            if (plan != null) {
+                stepMemory.forget();
+                plans.put(rows, plan);
+            }
+        }
+        Map<String, INDArray> byName = new HashMap<>(og.getOutputs());
+        for (int i = 0; i < paramNames.size(); i++) byName.put(gradientNames.get(i), og.getGradients().get(paramNames.get(i)));
+        return byName::get;
     }
 
     /** Any named activation of the inference graph for a batch (codes, activation maps). */
@@ -147,7 +201,7 @@ public abstract class SameDiffModel implements GradientStep {
 
     /** The inference graph's {@code output} with {@code placeholder} set to {@code value}. */
     protected INDArray evaluate(String placeholder, INDArray value, String output) {
-        Map<String, INDArray> feeds = new java.util.HashMap<>(inferenceFeeds());
+        Map<String, INDArray> feeds = new HashMap<>(inferenceFeeds());
         feeds.put(placeholder, value);
         INDArray out = sd.outputSingle(feeds, output);
         NativeGarbage.collectIfGrown();
@@ -161,6 +215,6 @@ public abstract class SameDiffModel implements GradientStep {
 
     public INDArray parameters() { return params; }
 
-    /** Arrays the gradient pass got back from {@link StepMemory} so far (-1 with it off). */
-    long arraysReused() { return stepMemory == null ? -1 : stepMemory.reused(); }
+    /** Training steps replayed from a recorded {@link StepPlan} so far. */
+    long stepsReplayed() { return stepsReplayed; }
 }

@@ -24,6 +24,9 @@ import org.nd4j.linalg.factory.Nd4j;
  * garbage collections. A step's arrays are all dead once the step has copied out its gradients and
  * loss, which {@link SameDiffModel#fitBatch} does before the next step begins.
  *
+ * <p>Since {@link StepPlan}, a step SameDiff runs itself is one that records a plan: the arrays it
+ * is handed, each distinct for the whole pass, then belong to the plan ({@link #forget}).
+ *
  * <p>Arrays are handed out without clearing, as SameDiff's own cache does: every op writes its
  * whole output. That the trained parameters are bit-identical with and without this class is
  * tested ({@code StepMemoryTest}).
@@ -31,14 +34,21 @@ import org.nd4j.linalg.factory.Nd4j;
 final class StepMemory extends AbstractMemoryMgr {
     private final Map<String, ArrayDeque<INDArray>> free = new HashMap<>();
     private final List<INDArray> inUse = new ArrayList<>();
-    private long reused;
+    private boolean adopted;
 
     /** Makes this the memory of {@code gradientFunction}'s session on the calling thread, once that session exists. */
     void adopt(SameDiff gradientFunction) {
         if (gradientFunction == null) return;
         InferenceSession session = gradientFunction.getSessions().get(Thread.currentThread().getId());
         if (session != null && session.getMmgr() != this) session.setMmgr(this);
+        adopted = session != null;
     }
+
+    /** Whether the session's arrays come from here (from its second pass on): each then has its own array all step. */
+    boolean adopted() { return adopted; }
+
+    /** Gives up the arrays of the pass just run, without recycling them: a {@link StepPlan} now owns them. */
+    void forget() { inUse.clear(); }
 
     /** Called when the previous step's arrays are no longer read. */
     void recycle() {
@@ -74,12 +84,8 @@ final class StepMemory extends AbstractMemoryMgr {
     private INDArray take(String key) {
         ArrayDeque<INDArray> q = free.get(key);
         INDArray a = q == null ? null : q.poll();
-        if (a != null) reused++;
         return a;
     }
-
-    /** How many arrays were handed out again (so a test can tell the memory was in use). */
-    long reused() { return reused; }
 
     private INDArray keep(INDArray a) {
         inUse.add(a);

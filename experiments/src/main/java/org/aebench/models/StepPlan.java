@@ -1,0 +1,135 @@
+package org.aebench.models;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.nd4j.autodiff.functions.DifferentialFunction;
+import org.nd4j.autodiff.listeners.At;
+import org.nd4j.autodiff.listeners.BaseListener;
+import org.nd4j.autodiff.listeners.Operation;
+import org.nd4j.autodiff.samediff.SameDiff;
+import org.nd4j.autodiff.samediff.internal.SameDiffOp;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.api.ops.CustomOp;
+import org.nd4j.linalg.api.ops.Op;
+import org.nd4j.linalg.api.ops.OpContext;
+import org.nd4j.linalg.api.ops.custom.Invoke;
+import org.nd4j.linalg.api.ops.executioner.OpExecutioner;
+import org.nd4j.linalg.api.ops.impl.controlflow.compat.BaseCompatOp;
+import org.nd4j.linalg.api.ops.impl.layers.ExternalErrorsFunction;
+import org.nd4j.linalg.api.ops.impl.shape.CreateView;
+import org.nd4j.linalg.api.ops.impl.shape.tensorops.BaseTensorOp;
+import org.nd4j.linalg.api.ops.impl.transforms.Assert;
+import org.nd4j.linalg.api.ops.impl.transforms.gradient.GradientBackwardsMarker;
+import org.nd4j.linalg.api.ops.impl.transforms.same.Identity;
+import org.nd4j.linalg.dataset.api.MultiDataSet;
+import org.nd4j.linalg.factory.Nd4j;
+
+/**
+ * The native ops of one gradient pass for one batch size, recorded once from SameDiff's own
+ * execution and then replayed: each op runs with the same arrays, arguments and order every step,
+ * with nothing else around it.
+ *
+ * <p>Why: with a fixed batch size every shape in the pass is fixed, yet SameDiff 1.0.0-M2.1 works
+ * out the whole schedule again for every op of every step (subgraph, dependency tracking, a native
+ * shape calculation, fresh op contexts, a regex per variable name). For report 001's conv AE that
+ * bookkeeping was a third of the step (JFR: 34% of the main thread outside the ops' native code).
+ * Replaying runs the same native ops on the same inputs in the same order, so the numbers are
+ * bit-identical to SameDiff's (StepMemoryTest trains with and without it).
+ *
+ * <p>The arrays are the ones {@link StepMemory} handed out during the recorded pass; the plan owns
+ * them afterwards. Graphs with control flow are not recorded (none of this project's are): the
+ * model then keeps running through SameDiff.
+ */
+final class StepPlan {
+    private final Map<String, INDArray> feeds;
+    private final Map<String, INDArray> values;
+    private final DifferentialFunction[] ops;
+    private final OpContext[] contexts;
+
+    private StepPlan(Map<String, INDArray> feeds, Map<String, INDArray> values, List<DifferentialFunction> ops, List<OpContext> contexts) {
+        this.feeds = feeds;
+        this.values = values;
+        this.ops = ops.toArray(new DifferentialFunction[0]);
+        this.contexts = contexts.toArray(new OpContext[0]);
+    }
+
+    /** Copies the step's placeholder values into the plan's own arrays, then runs every op. */
+    void run(Map<String, INDArray> feedValues) {
+        for (Map.Entry<String, INDArray> e : feedValues.entrySet()) {
+            INDArray own = feeds.get(e.getKey());
+            if (own == null || !own.equalShapes(e.getValue())) {
+                throw new IllegalStateException("placeholder " + e.getKey() + " does not match the recorded step: "
+                        + (own == null ? "not recorded" : java.util.Arrays.toString(own.shape()) + " vs " + java.util.Arrays.toString(e.getValue().shape())));
+            }
+            own.assign(e.getValue());
+        }
+        OpExecutioner exec = Nd4j.getExecutioner();
+        for (int i = 0; i < ops.length; i++) {
+            if (ops[i] instanceof CustomOp) exec.exec((CustomOp) ops[i], contexts[i]);
+            else exec.exec((Op) ops[i], contexts[i]);
+        }
+    }
+
+    /** The array that holds variable {@code name} after {@link #run}. */
+    INDArray value(String name) {
+        INDArray v = values.get(name);
+        if (v == null) throw new IllegalArgumentException("the recorded step has no variable " + name);
+        return v;
+    }
+
+    /**
+     * Listens to one SameDiff gradient pass and builds its plan. The pass must be fed the arrays
+     * returned by {@link #ownFeeds}, so that the plan's placeholders are arrays it owns.
+     */
+    static final class Recorder extends BaseListener {
+        private final Map<String, INDArray> feeds = new HashMap<>();
+        private final Map<String, INDArray> values = new HashMap<>();
+        private final List<DifferentialFunction> ops = new ArrayList<>();
+        private final List<OpContext> contexts = new ArrayList<>();
+        private String unsupported;
+
+        /** Copies of the step's feeds that the plan keeps as its placeholders. */
+        Map<String, INDArray> ownFeeds(Map<String, INDArray> feedValues) {
+            for (Map.Entry<String, INDArray> e : feedValues.entrySet()) feeds.put(e.getKey(), e.getValue().dup('c'));
+            values.putAll(feeds);
+            return feeds;
+        }
+
+        @Override
+        public boolean isActive(Operation operation) { return true; }
+
+        @Override
+        public void opExecution(SameDiff sd, At at, MultiDataSet batch, SameDiffOp op, OpContext context, INDArray[] outputs) {
+            List<String> names = op.getOutputsOfOp();
+            for (int i = 0; i < names.size(); i++) values.put(names.get(i), outputs[i]);
+            DifferentialFunction f = op.getOp();
+            // An identity's output is its input array; the backward marker's is a constant 1 made once.
+            if (f instanceof Identity || f instanceof GradientBackwardsMarker) return;
+            // What InferenceSession.doExec handles other than by executing the op (control flow, views, ...).
+            boolean executedAsOp = (f instanceof CustomOp || f instanceof Op) && !(f instanceof BaseCompatOp || f instanceof BaseTensorOp
+                    || f instanceof CreateView || f instanceof ExternalErrorsFunction || f instanceof Invoke || f instanceof Assert);
+            if (!executedAsOp) {
+                unsupported = f.opName();
+                return;
+            }
+            OpContext own = Nd4j.getExecutioner().buildContext();
+            own.setInputArrays(new ArrayList<>(context.getInputArrays()));
+            own.setOutputArrays(new ArrayList<>(context.getOutputArrays()));
+            own.setIArguments(context.getIArguments().stream().mapToLong(Long::longValue).toArray());
+            own.setTArguments(context.getTArguments().stream().mapToDouble(Double::doubleValue).toArray());
+            boolean[] b = new boolean[context.numBArguments()];
+            for (int i = 0; i < b.length; i++) b[i] = context.getBArguments().get(i);
+            own.setBArguments(b);
+            own.setDArguments(context.getDArguments().toArray(new org.nd4j.linalg.api.buffer.DataType[0]));
+            ops.add(f);
+            contexts.add(own);
+        }
+
+        /** The recorded plan, or null if the pass held an op that cannot be replayed. */
+        StepPlan plan() {
+            return unsupported != null ? null : new StepPlan(feeds, values, ops, contexts);
+        }
+    }
+}
