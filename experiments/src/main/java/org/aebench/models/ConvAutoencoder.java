@@ -14,18 +14,19 @@ import org.nd4j.linalg.api.ops.impl.layers.convolution.config.Pooling2DConfig;
 public final class ConvAutoencoder extends SameDiffAutoencoder implements FilterImages {
     private String description;
     /**
-     * Channels-last layout for the Keras-style denoiser: libnd4j's conv2d backprop is about twice as
-     * fast in NHWC as in NCHW here (64 channels at 14x14: 122 vs 255 ms per batch of 256), and
-     * backprop is most of that model's step. The other variants keep NCHW (their unpooling is built
-     * for it).
+     * Channels-last layout for the Keras-style denoiser and the deconv decoder: libnd4j's conv2d
+     * backprop is about twice as fast in NHWC as in NCHW here (64 channels at 14x14: 122 vs 255 ms
+     * per batch of 256), backprop is most of a step, and a channels-last stride-2 transposed
+     * convolution needs no depth_to_space (report 001's deconv AE: ops 19.3 -> 13.8 ms per step of
+     * 64). The unpooling variants keep NCHW (their unpooling is built for it).
      */
     private final boolean channelsLast;
 
     public ConvAutoencoder(ExperimentSpec spec, long seed) {
         super(spec, seed);
-        channelsLast = spec.variant() == ConvVariant.KERAS_DENOISE;
+        channelsLast = spec.variant() == ConvVariant.KERAS_DENOISE || spec.variant() == ConvVariant.DECONV;
         SDVariable out;
-        if (channelsLast) {
+        if (spec.variant() == ConvVariant.KERAS_DENOISE) {
             // 003 section II: Conv2D(f,3x3,same) ReLU, pool | Conv2D(f) ReLU, pool | Conv2DTranspose(f,3x3,s2,same) ReLU |
             // Conv2DTranspose(1,3x3,s2,same) sigmoid: 28 -> 14 -> 7 -> 14 -> 28 (parameter counts match its summary)
             int f = spec.filters();
@@ -36,6 +37,17 @@ public final class ConvAutoencoder extends SameDiffAutoencoder implements Filter
             h = Relu.of(sd, deconvSame(h, "dec1", f, f, 7));
             out = sd.nn().sigmoid(deconvSame(h, "dec2", f, 1, 14));
             this.description = "conv " + f + "-" + f + " (3x3, pool 2) | transposed conv " + f + "-1 (stride 2), sigmoid";
+        } else if (spec.variant() == ConvVariant.DECONV) {
+            // 001 section 7.2: encoder below, then ConvTranspose2d(16,16,k3,s2) 3->7, (16,8,k4,s2,p1) 7->14,
+            // (8,1,k4,s2,p1) 14->28, ReLU after each. Channels-last, the first convolution is patches x
+            // kernel and ReLU follows pooling, as in the denoiser above.
+            SDVariable h = Relu.of(sd, pool(inputConv("enc1", 8)));
+            h = Relu.of(sd, pool(conv(h, "enc2", 8, 16)));
+            h = Relu.of(sd, pool(conv(h, "enc3", 16, 16)));
+            SDVariable d = Relu.of(sd, deconv(h, "dec1", 16, 16, 3, 2, 0, 3));
+            d = Relu.of(sd, deconv(d, "dec2", 16, 8, 4, 2, 1, 7));
+            out = Relu.of(sd, deconv(d, "dec3", 8, 1, 4, 2, 1, 14));
+            this.description = "conv 1-8-16-16 (3x3, pool 2) | " + spec.variant() + " decoder";
         } else {
             SDVariable x = sd.reshape(input(), -1, 1, 28, 28);
             SDVariable c1 = Relu.of(sd, conv(x, "enc1", 1, 8));
@@ -45,12 +57,6 @@ public final class ConvAutoencoder extends SameDiffAutoencoder implements Filter
             SDVariable c3 = Relu.of(sd, conv(p2, "enc3", 16, 16));
             SDVariable h = pool(c3);
             out = switch (spec.variant()) {
-                case DECONV -> {
-                    // 001 section 7.2: ConvTranspose2d(16,16,k3,s2) 3->7, (16,8,k4,s2,p1) 7->14, (8,1,k4,s2,p1) 14->28, ReLU after each
-                    SDVariable d = Relu.of(sd, deconv(h, "dec1", 16, 16, 3, 2, 0, 3));
-                    d = Relu.of(sd, deconv(d, "dec2", 16, 8, 4, 2, 1, 7));
-                    yield Relu.of(sd, deconv(d, "dec3", 8, 1, 4, 2, 1, 14));
-                }
                 case UNPOOL -> {
                     // 001 section 7.1: unpool before every decoder layer; decoder_conv1 is the identity, then
                     // Conv2d(16,8,3,p1) ReLU and Conv2d(8,1,3,p1) ReLU
@@ -66,7 +72,7 @@ public final class ConvAutoencoder extends SameDiffAutoencoder implements Filter
                     d = Relu.of(sd, deconv(Unpooling.unpool(sd, d, c2, 16, 14, 14), "dec2", 16, 8, 3, 1, 1, 14));
                     yield Relu.of(sd, deconv(Unpooling.unpool(sd, d, c1, 8, 28, 28), "dec3", 8, 1, 3, 1, 1, 28));
                 }
-                case KERAS_DENOISE -> throw new IllegalStateException();
+                case KERAS_DENOISE, DECONV -> throw new IllegalStateException();
             };
             this.description = "conv 1-8-16-16 (3x3, pool 2) | " + spec.variant() + " decoder";
         }
@@ -105,7 +111,7 @@ public final class ConvAutoencoder extends SameDiffAutoencoder implements Filter
         SDVariable w = weight(name + "_w", new long[] {k, k, cout, cin}, (long) cout * k * k, (long) cin * k * k);
         SDVariable b = bias(name + "_b", cout, (long) cout * k * k);
         return stride == 1 ? TransposedConvolution.stride1(sd, in, w, b, pad)
-                : TransposedConvolution.stride2(sd, in, w, b, pad, false, side, false);
+                : TransposedConvolution.stride2(sd, in, w, b, pad, false, side, channelsLast);
     }
 
     @Override
