@@ -135,7 +135,8 @@ public abstract class SameDiffModel implements GradientStep {
         Map<String, INDArray> feeds = new HashMap<>(trainingFeeds(input.rows()));
         feeds.put("x", input);
         feeds.put("y", target);
-        List<String> outputs = new ArrayList<>(stepOutputs());
+        List<String> extraOutputs = stepOutputs();
+        List<String> outputs = new ArrayList<>(extraOutputs);
         outputs.add("loss");
         Function<String, INDArray> pass = gradientPass(feeds, outputs, input.rows());
         for (int i = 0; i < paramNames.size(); i++) gradViews.get(paramNames.get(i)).assign(pass.apply(gradientNames.get(i)));
@@ -144,7 +145,7 @@ public abstract class SameDiffModel implements GradientStep {
         // flat buffer stops learning), so the new values are copied back into them.
         for (String name : paramNames) sd.getVariable(name).getArr().assign(paramViews.get(name));
         Map<String, INDArray> stepValues = new HashMap<>();
-        for (String name : stepOutputs()) stepValues.put(name, pass.apply(name));
+        for (String name : extraOutputs) stepValues.put(name, pass.apply(name));
         afterStep(stepValues);
         double loss = pass.apply("loss").getDouble(0);
         NativeGarbage.collectIfGrown();
