@@ -16,7 +16,8 @@ import org.nd4j.linalg.factory.Nd4j;
  * parity), and each phase is an ordinary stride-1 convolution of the input with a subset of the
  * kernel's taps. Channels-first, the four phases are the output channels of one convolution and
  * depth-to-space interleaves them; channels-last, each row parity is its own convolution with
- * the column parities as its output channels, and a stack interleaves the rows.
+ * the column parities as its output channels, and a stack interleaves the rows. A layer with only
+ * an image's few output channels is instead one matrix product and a scatter of its taps.
  *
  * <p>Why: libnd4j's deconv2d runs at ~5 GFLOP/s on this machine while its conv2d (oneDNN) runs at
  * ~40, and deconv2d forward and backward were half of a conv autoencoder's training step. The
@@ -40,6 +41,7 @@ public final class TransposedConvolution {
         int p = sameMode ? Math.max(k - 2, 0) / 2 : pad;
         int out = sameMode ? 2 * side : 2 * (side - 1) + k - 2 * p;
         Taps taps = new Taps(k, p);
+        if (channelsLast && cout(w) <= TAP_PRODUCT_MAX_CHANNELS) return tapProduct(sd, in, w, b, k, p, side, out);
         int rows = (out + 1) / 2;
         SDVariable y = channelsLast ? phasesChannelsLast(sd, in, w, b, taps, side, rows)
                 : phasesChannelsFirst(sd, in, w, taps, side, rows);
@@ -100,6 +102,47 @@ public final class TransposedConvolution {
             rowPhases[a] = sd.reshape(y, -1, rows, 2 * rows, cout);
         }
         return sd.reshape(sd.stack(2, rowPhases), -1, 2 * rows, 2 * rows, cout);
+    }
+
+    /**
+     * Channels-last, at most this many output channels: {@link #tapProduct}. Why: oneDNN's conv2d
+     * with the 2-6 output channels of an image-producing layer's row phases ran at 5-20 GFLOP/s
+     * here, against ~90 for 64 (r003's last layer: 38 ms of a 256 ms step at 64 filters; r002's:
+     * 67 ms of 357), while the few taps per pixel make the product's output small.
+     */
+    static final int TAP_PRODUCT_MAX_CHANNELS = 3;
+
+    /**
+     * Stride 2 as one matrix product and a scatter: every input pixel's contribution to each of
+     * the k x k output pixels it reaches is {@code in[n h w, cin] x kernel[cin, taps cout]}, and
+     * tap kk (padded to an even count, kk = 2 qq + r) of input pixel i lands on output pixel
+     * 2 (i + qq) + r - p. So the taps with the same (qy, qx) form one [n, side, side, (ry, rx, cout)]
+     * array shifted by (qy, qx) blocks of 2 x 2 pixels: the output is the sum of those shifted
+     * arrays, each 2 x 2 block then spread over its two rows. Every multiplication is one a
+     * transposed convolution does (none of the row phases' zero taps), in one product whose
+     * backprop is two more, and the input needs no padding.
+     */
+    private static SDVariable tapProduct(SameDiff sd, SDVariable in, SDVariable w, SDVariable b, int k, int p, int side, int out) {
+        int cout = cout(w), cin = cin(w), q = (k + 1) / 2;
+        // [k, k, cout, cin] -> [cin, ky, kx, cout], taps padded to 2q, -> [cin, (qy, qx, ry, rx, cout)]
+        SDVariable kernel = sd.permute(w, 3, 0, 1, 2);
+        if (k < 2 * q) kernel = sd.nn().pad(kernel, sd.constant(Nd4j.createFromArray(new int[][] {{0, 0}, {0, 1}, {0, 1}, {0, 0}})), 0.0);
+        kernel = sd.reshape(sd.permute(sd.reshape(kernel, cin, q, 2, q, 2, cout), 0, 1, 3, 2, 4, 5), cin, q * q * 4 * cout);
+        SDVariable z = sd.reshape(sd.mmul(sd.reshape(in, -1, cin), kernel), -1, side, side, q * q, 4 * cout);
+        // unstack, not slices: its backprop is a stack, where a slice's fills a zero array the size of z
+        SDVariable[] shifts = sd.unstack(z, 3, q * q);
+        int blocks = side + q - 1;
+        SDVariable sum = null;
+        for (int qy = 0; qy < q; qy++) {
+            for (int qx = 0; qx < q; qx++) {
+                SDVariable shifted = pad(sd, shifts[qy * q + qx], qy, q - 1 - qy, qx, q - 1 - qx, true);
+                sum = sum == null ? shifted : sum.add(shifted);
+            }
+        }
+        // [n, block row, block column, (ry, rx, cout)] -> [n, (block row, ry), (block column, rx), cout]
+        SDVariable y = sd.reshape(sd.permute(sd.reshape(sum, -1, blocks, blocks, 2, 2, cout), 0, 1, 3, 2, 4, 5), -1, 2 * blocks, 2 * blocks, cout);
+        if (p != 0 || 2 * blocks != out) y = crop(y, p, out, p, out, true);
+        return b == null ? y : y.add(b);
     }
 
     /** Zero rows needed before the input when output row m reads input row m + {@code firstOffset}. */

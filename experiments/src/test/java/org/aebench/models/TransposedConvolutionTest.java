@@ -24,7 +24,7 @@ class TransposedConvolutionTest {
     @CsvSource({"2,3,0,true,7", "2,3,0,true,14", "2,3,0,false,3", "2,4,1,false,7", "2,4,1,false,14", "2,4,1,false,2",
                 "2,3,1,false,4", "2,5,2,false,5", "1,3,1,false,7", "1,3,0,false,5"})
     void matchesDeconv2dForwardAndBackward(int stride, int k, int pad, boolean same, int h) {
-        Case c = new Case(stride, k, pad, same, h);
+        Case c = new Case(stride, k, pad, same, h, COUT);
         Result ours = run(c.x, c.w, c.b, (sd, in, ww, bb) -> stride == 1
                 ? TransposedConvolution.stride1(sd, in, ww, bb, pad)
                 : TransposedConvolution.stride2(sd, in, ww, bb, pad, same, h, false));
@@ -32,11 +32,15 @@ class TransposedConvolutionTest {
         c.assertSame(ours.out, ours.gradX, ours);
     }
 
-    /** The channels-last form is the same function on [n, h, w, c] arrays. */
+    /**
+     * The channels-last forms are the same function on [n, h, w, c] arrays: the tap product (up to
+     * {@link TransposedConvolution#TAP_PRODUCT_MAX_CHANNELS} output channels) and the row phases.
+     */
     @ParameterizedTest
-    @CsvSource({"3,0,true,7", "3,0,true,14", "3,0,false,3", "4,1,false,7", "4,1,false,14", "4,1,false,2", "3,1,false,4", "5,2,false,5"})
-    void channelsLastMatchesDeconv2d(int k, int pad, boolean same, int h) {
-        Case c = new Case(2, k, pad, same, h);
+    @CsvSource({"3,0,true,7,1", "3,0,true,14,2", "3,0,false,3,2", "4,1,false,7,3", "4,1,false,14,1", "4,1,false,2,2", "3,1,false,4,3",
+                "5,2,false,5,2", "3,0,true,7,4", "3,0,false,3,8", "4,1,false,7,4", "4,1,false,2,8", "5,2,false,5,4"})
+    void channelsLastMatchesDeconv2d(int k, int pad, boolean same, int h, int cout) {
+        Case c = new Case(2, k, pad, same, h, cout);
         // output permuted back to NCHW inside the graph, so the loss weights line up with the reference's
         Result ours = run(c.x.permute(0, 2, 3, 1).dup(), c.w, c.b, (sd, in, ww, bb) ->
                 sd.permute(TransposedConvolution.stride2(sd, in, ww, bb, pad, same, h, true), 0, 3, 1, 2));
@@ -48,11 +52,11 @@ class TransposedConvolutionTest {
         final INDArray x, w, b;
         final Result reference;
 
-        Case(int stride, int k, int pad, boolean same, int h) {
+        Case(int stride, int k, int pad, boolean same, int h, int cout) {
             Nd4j.getRandom().setSeed(7);
             x = Nd4j.rand(DataType.FLOAT, BATCH, CIN, h, h).subi(0.5);
-            w = Nd4j.rand(DataType.FLOAT, k, k, COUT, CIN).subi(0.5);
-            b = Nd4j.rand(DataType.FLOAT, COUT);
+            w = Nd4j.rand(DataType.FLOAT, k, k, cout, CIN).subi(0.5);
+            b = Nd4j.rand(DataType.FLOAT, cout);
             reference = run(x, w, b, (sd, in, ww, bb) -> sd.cnn().deconv2d(in, ww, bb, DeConv2DConfig.builder()
                     .kH(k).kW(k).sH(stride).sW(stride).pH(pad).pW(pad).isSameMode(same).dataFormat("NCHW").build()));
         }
