@@ -92,7 +92,7 @@ public final class ConvAutoencoder extends SameDiffAutoencoder implements Filter
     private SDVariable inputConv(String name, int cout) {
         SDVariable w = weight(name + "_w", new long[] {3, 3, 1, cout}, 9L, cout * 9L);
         SDVariable b = bias(name + "_b", cout, 9L);
-        return InputConvolution.of(sd, input(), w, b, 28, channelsLast);
+        return InputConvolution.of(sd, sd.reshape(input(), -1, 28, 28, 1), w, b, 28, 1);
     }
 
     private SDVariable pool(SDVariable in) {

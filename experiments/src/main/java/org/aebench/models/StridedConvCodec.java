@@ -109,6 +109,7 @@ abstract class StridedConvCodec extends SameDiffAutoencoder implements LatentMod
             int inSide = (l.side() - l.kernel() + 2) / 2 + 1;
             return TransposedConvolution.stride2(sd, in, l.w(), l.b(), 1, false, inSide, true);
         }
+        if (l.name().equals("enc1")) return InputConvolution.of(sd, in, l.w(), l.b(), 28, 2);  // reads the images
         return sd.cnn().conv2d(in, l.w(), l.b(), Conv2DConfig.builder().kH(3).kW(3).sH(2).sW(2).pH(1).pW(1)
                 .dataFormat("NHWC").build());
     }
