@@ -183,7 +183,9 @@ public abstract class SameDiffModel implements GradientStep {
         if (stepMemory != null) stepMemory.adopt(sd.getFunction(GRADIENT_FUNCTION));
         if (gradientNames.isEmpty()) for (String p : paramNames) gradientNames.add(sd.getVariable(p).getGradient().name());
         if (recorder != null) {
-            plan = recorder.plan();
+            List<String> wanted = new ArrayList<>(outputs);
+            wanted.addAll(gradientNames);
+            plan = recorder.plan(wanted);
             recordable = plan != null;
             if (plan != null) {
                 stepMemory.forget();
