@@ -40,8 +40,8 @@ public final class TransposedConvolution {
         // In "same" mode TensorFlow pads the total max(k - 2, 0) with the smaller half first.
         int p = sameMode ? Math.max(k - 2, 0) / 2 : pad;
         int out = sameMode ? 2 * side : 2 * (side - 1) + k - 2 * p;
-        Taps taps = new Taps(k, p);
         if (channelsLast && cout(w) <= TAP_PRODUCT_MAX_CHANNELS) return tapProduct(sd, in, w, b, k, p, side, out);
+        Taps taps = new Taps(k, p);
         int rows = (out + 1) / 2;
         SDVariable y = channelsLast ? phasesChannelsLast(sd, in, w, b, taps, side, rows)
                 : phasesChannelsFirst(sd, in, w, taps, side, rows);
@@ -116,11 +116,11 @@ public final class TransposedConvolution {
      * Stride 2 as one matrix product and a scatter: every input pixel's contribution to each of
      * the k x k output pixels it reaches is {@code in[n h w, cin] x kernel[cin, taps cout]}, and
      * tap kk (padded to an even count, kk = 2 qq + r) of input pixel i lands on output pixel
-     * 2 (i + qq) + r - p. So the taps with the same (qy, qx) form one [n, side, side, (ry, rx, cout)]
-     * array shifted by (qy, qx) blocks of 2 x 2 pixels: the output is the sum of those shifted
-     * arrays, each 2 x 2 block then spread over its two rows. Every multiplication is one a
-     * transposed convolution does (none of the row phases' zero taps), in one product whose
-     * backprop is two more, and the input needs no padding.
+     * 2 (i + qq) + r - p. So the taps with the same (ry, qy, qx) form one [n, side, side, (rx, cout)]
+     * array that lands on output rows of parity ry, shifted by (qy, qx) blocks of 2 x 2 pixels:
+     * each row parity is the sum of its shifted arrays. Every multiplication is one a transposed
+     * convolution does (none of the row phases' zero taps), in one product whose backprop is two
+     * more, and the input needs no padding.
      */
     private static SDVariable tapProduct(SameDiff sd, SDVariable in, SDVariable w, SDVariable b, int k, int p, int side, int out) {
         int cout = cout(w), cin = cin(w), q = (k + 1) / 2;
