@@ -8,7 +8,14 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 dir=$1
 root=$(pwd)
-cp harness/target/aebench-harness-0.1.0-SNAPSHOT.jar "$dir/aebench.jar"
+# The harness jar by pattern, so the version lives in the pom alone; a stale jar of another version is an error, not a guess.
+shopt -s nullglob
+jars=(harness/target/aebench-harness-*.jar)
+if [ ${#jars[@]} -ne 1 ]; then
+  echo "private-classpath: expected one harness/target/aebench-harness-*.jar, found ${#jars[@]} (run make clean build)" >&2
+  exit 1
+fi
+cp "${jars[0]}" "$dir/aebench.jar"
 entries=("$dir/aebench.jar")
 IFS=: read -ra deps < harness/target/classpath.txt || true  # the file has no final newline
 for jar in "${deps[@]}"; do
