@@ -1,14 +1,11 @@
 package org.aebench.models;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.aebench.models.LayerGradients.assertClose;
+import static org.aebench.models.LayerGradients.run;
 
-import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.nd4j.autodiff.samediff.SDVariable;
-import org.nd4j.autodiff.samediff.SameDiff;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.api.ops.impl.layers.convolution.config.DeConv2DConfig;
@@ -25,11 +22,11 @@ class TransposedConvolutionTest {
                 "2,3,1,false,4", "2,5,2,false,5", "1,3,1,false,7", "1,3,0,false,5"})
     void matchesDeconv2dForwardAndBackward(int stride, int k, int pad, boolean same, int h) {
         Case c = new Case(stride, k, pad, same, h, COUT);
-        Result ours = run(c.x, c.w, c.b, (sd, in, ww, bb) -> stride == 1
+        LayerGradients.Result ours = run(c.x, c.w, c.b, (sd, in, ww, bb) -> stride == 1
                 ? TransposedConvolution.stride1(sd, in, ww, bb, pad)
                 : TransposedConvolution.stride2(sd, in, ww, bb, pad, same, h, false));
-        assertArrayEquals(c.reference.out.shape(), ours.out.shape(), "output shape");
-        c.assertSame(ours.out, ours.gradX, ours);
+        assertArrayEquals(c.reference.out().shape(), ours.out().shape(), "output shape");
+        c.assertSame(ours.out(), ours.gradX(), ours);
     }
 
     /**
@@ -42,15 +39,15 @@ class TransposedConvolutionTest {
     void channelsLastMatchesDeconv2d(int k, int pad, boolean same, int h, int cout) {
         Case c = new Case(2, k, pad, same, h, cout);
         // output permuted back to NCHW inside the graph, so the loss weights line up with the reference's
-        Result ours = run(c.x.permute(0, 2, 3, 1).dup(), c.w, c.b, (sd, in, ww, bb) ->
+        LayerGradients.Result ours = run(c.x.permute(0, 2, 3, 1).dup(), c.w, c.b, (sd, in, ww, bb) ->
                 sd.permute(TransposedConvolution.stride2(sd, in, ww, bb, pad, same, h, true), 0, 3, 1, 2));
-        c.assertSame(ours.out, ours.gradX.permute(0, 3, 1, 2), ours);
+        c.assertSame(ours.out(), ours.gradX().permute(0, 3, 1, 2), ours);
     }
 
     /** Random input, kernel and bias, and libnd4j's deconv2d of them. */
     private static final class Case {
         final INDArray x, w, b;
-        final Result reference;
+        final LayerGradients.Result reference;
 
         Case(int stride, int k, int pad, boolean same, int h, int cout) {
             Nd4j.getRandom().setSeed(7);
@@ -61,34 +58,11 @@ class TransposedConvolutionTest {
                     .kH(k).kW(k).sH(stride).sW(stride).pH(pad).pW(pad).isSameMode(same).dataFormat("NCHW").build()));
         }
 
-        void assertSame(INDArray out, INDArray gradX, Result ours) {
-            close(reference.out, out, "output");
-            close(reference.gradX, gradX, "input gradient");
-            close(reference.gradW, ours.gradW, "kernel gradient");
-            close(reference.gradB, ours.gradB, "bias gradient");
+        void assertSame(INDArray out, INDArray gradX, LayerGradients.Result ours) {
+            assertClose(reference.out(), out, "output");
+            assertClose(reference.gradX(), gradX, "input gradient");
+            assertClose(reference.gradW(), ours.gradW(), "kernel gradient");
+            assertClose(reference.gradB(), ours.gradB(), "bias gradient");
         }
-    }
-
-    private interface Layer { SDVariable apply(SameDiff sd, SDVariable in, SDVariable w, SDVariable b); }
-
-    private record Result(INDArray out, INDArray gradX, INDArray gradW, INDArray gradB) {}
-
-    /** Output, and gradients of sum(output * fixed random weights) with respect to input, kernel and bias. */
-    private static Result run(INDArray x, INDArray w, INDArray b, Layer layer) {
-        SameDiff sd = SameDiff.create();
-        SDVariable in = sd.var("x", x.dup());
-        SDVariable out = layer.apply(sd, in, sd.var("w", w.dup()), sd.var("b", b.dup()));
-        sd.identity("out", out);
-        INDArray value = sd.outputSingle(Map.of(), "out");
-        Nd4j.getRandom().setSeed(11);
-        SDVariable loss = sd.sum("loss", out.mul(sd.constant(Nd4j.rand(DataType.FLOAT, value.shape()))));
-        sd.setLossVariables(loss);
-        Map<String, INDArray> g = sd.calculateGradients(Map.of(), List.of("x", "w", "b"));
-        return new Result(value, g.get("x"), g.get("w"), g.get("b"));
-    }
-
-    private static void close(INDArray expected, INDArray actual, String what) {
-        double diff = expected.sub(actual).norm1Number().doubleValue() / Math.max(1e-12, expected.norm1Number().doubleValue());
-        assertTrue(diff < 1e-5, what + ": relative L1 difference " + diff);
     }
 }
