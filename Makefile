@@ -38,7 +38,7 @@ SOURCES := $(shell find pom.xml */pom.xml */src/main -type f 2>/dev/null)
 AEBENCH = run_dir=$$(mktemp -d) && trap 'rm -rf "$$run_dir"' EXIT && run_cp=$$(ci/private-classpath.sh "$$run_dir") && \
 	java $(JAVA_OPTS) -cp "$$run_cp" org.aebench.harness.Main
 
-.PHONY: all build data reproduce run site list estimate bench test unit-test e2e-test browser-deps check-cuda clean
+.PHONY: all build data reproduce run site list estimate bench bench-pytorch test unit-test e2e-test browser-deps check-cuda clean
 
 all: reproduce
 
@@ -74,6 +74,12 @@ list: build
 ## bench: JMH, one fork per benchmark (QUICK=1: fewer iterations; MODEL=id,... to choose)
 bench: build data
 	$(AEBENCH) bench $(if $(QUICK),--quick) $(if $(MODEL),--model '$(MODEL)')
+
+## bench-pytorch: PyTorch's training step for the same models, same machine and settings (needs Debian's
+## python3-torch and an OpenBLAS: apt-get install python3-torch libopenblas0-openmp)
+PYTORCH_PYTHON ?= /usr/bin/python3
+bench-pytorch: build data
+	$(AEBENCH) bench --pytorch $(PYTORCH_PYTHON) $(if $(QUICK),--quick) $(if $(MODEL),--model '$(MODEL)')
 
 ## test: unit tests, then an end-to-end smoke run (matrix -> runner -> CSV -> site)
 test: data unit-test e2e-test

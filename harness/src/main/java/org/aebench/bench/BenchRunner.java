@@ -28,18 +28,26 @@ import org.openjdk.jmh.runner.options.TimeValue;
 public final class BenchRunner {
     private BenchRunner() {}
 
+    /** JMH's iteration settings, which the PyTorch reference ({@link PyTorchReference}) copies. */
+    record Iterations(int warmup, int warmupSeconds, int measured, int measuredSeconds) {
+        static Iterations of(boolean quick) {
+            // SameDiff graphs need ~10 s of steps before they run at speed (measured on the conv AE)
+            return quick ? new Iterations(2, 4, 2, 3) : new Iterations(4, 5, 5, 4);
+        }
+    }
+
     public static List<Row<BenchColumn>> run(Path outDir, boolean quick, List<String> models, Provenance provenance)
             throws IOException, RunnerException {
         Files.createDirectories(outDir);
+        Iterations iterations = Iterations.of(quick);
         ChainedOptionsBuilder opts = new OptionsBuilder()
                 .include(ModelBenchmark.class.getName())
                 .forks(1)
                 .threads(1)
-                // SameDiff graphs need ~10 s of steps before they run at speed (measured on the conv AE)
-                .warmupIterations(quick ? 2 : 4)
-                .warmupTime(TimeValue.seconds(quick ? 4 : 5))
-                .measurementIterations(quick ? 2 : 5)
-                .measurementTime(TimeValue.seconds(quick ? 3 : 4))
+                .warmupIterations(iterations.warmup())
+                .warmupTime(TimeValue.seconds(iterations.warmupSeconds()))
+                .measurementIterations(iterations.measured())
+                .measurementTime(TimeValue.seconds(iterations.measuredSeconds()))
                 .jvmArgsAppend("-Xmx2g", "-Dorg.bytedeco.javacpp.maxbytes=6G", "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn",
                         "-Daebench.data=" + System.getProperty("aebench.data", "data"),
                         "-Daebench.matrix=" + System.getProperty("aebench.matrix", "experiments/matrix"))
@@ -57,21 +65,33 @@ public final class BenchRunner {
             int batch = phase.equals("infer") ? ModelBenchmark.INFER_BATCH : ModelBenchmark.cell(model).spec().batchSize();
             Result<?> primary = r.getPrimaryResult();
             double error = primary.getScoreError();
-            rows.add(new Row<>(BenchColumn.class)
-                    .set(BenchColumn.BENCHMARK, method)
-                    .set(BenchColumn.MODEL, model)
-                    .set(BenchColumn.PHASE, phase)
-                    .set(BenchColumn.THREADS, System.getenv().getOrDefault("OMP_NUM_THREADS", "unset"))
-                    .set(BenchColumn.NATIVE_BUILD, provenance.nativeClassifier())
-                    .set(BenchColumn.SAMPLES_PER_SECOND, primary.getScore() * batch)
-                    .set(BenchColumn.ERROR, Double.isNaN(error) ? "" : error * batch)
-                    .set(BenchColumn.BATCH_SIZE, batch)
-                    .set(BenchColumn.FORKS, r.getParams().getForks())
-                    .set(BenchColumn.ITERATIONS, r.getParams().getMeasurement().getCount())
-                    .set(BenchColumn.GIT_COMMIT, provenance.gitCommit() + ("true".equals(provenance.gitDirty()) ? "+dirty" : ""))
-                    .set(BenchColumn.MEASURED_AT, measuredAt));
+            rows.add(row(method, model, phase, provenance.nativeClassifier(), primary.getScore() * batch, error * batch, batch,
+                    r.getParams().getForks(), r.getParams().getMeasurement().getCount(), provenance, measuredAt));
         }
         new CsvTable<>(outDir.resolve("summary.csv"), BenchColumn.class).rewrite(rows);
         return rows;
+    }
+
+    /** One row of a bench CSV; {@code error} NaN when there is none, threads from OMP_NUM_THREADS. */
+    static Row<BenchColumn> row(String benchmark, String model, String phase, String build, double samplesPerSecond, double error,
+                                int batch, int forks, int iterations, Provenance provenance, String measuredAt) {
+        return new Row<>(BenchColumn.class)
+                .set(BenchColumn.BENCHMARK, benchmark)
+                .set(BenchColumn.MODEL, model)
+                .set(BenchColumn.PHASE, phase)
+                .set(BenchColumn.THREADS, threads())
+                .set(BenchColumn.NATIVE_BUILD, build)
+                .set(BenchColumn.SAMPLES_PER_SECOND, samplesPerSecond)
+                .set(BenchColumn.ERROR, Double.isNaN(error) ? "" : error)
+                .set(BenchColumn.BATCH_SIZE, batch)
+                .set(BenchColumn.FORKS, forks)
+                .set(BenchColumn.ITERATIONS, iterations)
+                .set(BenchColumn.GIT_COMMIT, provenance.gitCommit() + ("true".equals(provenance.gitDirty()) ? "+dirty" : ""))
+                .set(BenchColumn.MEASURED_AT, measuredAt);
+    }
+
+    /** Native threads per process, as the Makefile sets them for every run. */
+    static String threads() {
+        return System.getenv().getOrDefault("OMP_NUM_THREADS", "unset");
     }
 }

@@ -1,6 +1,7 @@
 package org.aebench.bench;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.aebench.data.DataCatalog;
 import org.aebench.data.Dataset;
@@ -55,8 +56,7 @@ public class ModelBenchmark {
     @Setup(Level.Trial)
     public void setUp() {
         Cell cell = cell(model);
-        Dataset data = new DataCatalog(Path.of(System.getProperty("aebench.data", "data")))
-                .load(cell.spec().dataset(), POOL, INFER_BATCH);
+        Dataset data = data(cell);
         pool = data.trainX();
         inferBatch = data.testX();
         batch = cell.spec().batchSize();
@@ -64,6 +64,20 @@ public class ModelBenchmark {
         Nd4j.getRandom().setSeed(seed);
         reconstructor = ModelFactory.create(cell.spec(), data.features(), seed, new CellSeeds(cell.seed()).derive("model-noise"));
         trainable = (TrainableModel) reconstructor;
+    }
+
+    /** The images a benchmark of {@code cell} uses: the first {@value #POOL} training and {@value #INFER_BATCH} test images. */
+    static Dataset data(Cell cell) {
+        return new DataCatalog(Path.of(System.getProperty("aebench.data", "data"))).load(cell.spec().dataset(), POOL, INFER_BATCH);
+    }
+
+    /** Every model id the benchmark measures, in order. */
+    static List<String> models() {
+        try {
+            return List.of(ModelBenchmark.class.getField("model").getAnnotation(Param.class).value());
+        } catch (NoSuchFieldException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** The first seed's cell of an experiment id in the full profile. */

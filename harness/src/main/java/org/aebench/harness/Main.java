@@ -153,7 +153,8 @@ public final class Main {
     }
 
     @Command(name = "bench", mixinStandardHelpOptions = true,
-            description = "Measure each family's training step and inference with JMH (results/bench/jmh.json, summary.csv).")
+            description = "Measure each family's training step and inference with JMH (results/bench/jmh.json, summary.csv),"
+                    + " or with --pytorch PyTorch's training step for the same models on this machine (results/bench/pytorch.csv).")
     static final class Bench implements Callable<Integer> {
         @Option(names = "--quick", description = "fewer iterations, for development (still one fork per benchmark)")
         boolean quick;
@@ -164,16 +165,20 @@ public final class Main {
         @Option(names = "--out", defaultValue = "results/bench", description = "output folder (default: ${DEFAULT-VALUE})")
         Path out;
 
+        @Option(names = "--pytorch", description = "measure PyTorch instead, with this python3 (one that imports torch)")
+        String python;
+
         @Override
         public Integer call() throws Exception {
             Provenance provenance = Provenance.collect(Path.of("").toAbsolutePath());
-            var rows = org.aebench.bench.BenchRunner.run(out, quick, models, provenance);
+            var rows = python != null ? org.aebench.bench.PyTorchReference.run(out, quick, models, python, provenance)
+                    : org.aebench.bench.BenchRunner.run(out, quick, models, provenance);
             for (var r : rows) {
                 System.err.printf(Locale.ROOT, "%-40s %-6s %12.0f ± %.0f samples/s%n", r.get(org.aebench.results.BenchColumn.MODEL),
                         r.get(org.aebench.results.BenchColumn.PHASE), r.number(org.aebench.results.BenchColumn.SAMPLES_PER_SECOND),
                         r.number(org.aebench.results.BenchColumn.ERROR));
             }
-            System.err.println("aebench: " + rows.size() + " benchmarks -> " + out.resolve("summary.csv"));
+            System.err.println("aebench: " + rows.size() + " benchmarks -> " + out.resolve(python != null ? "pytorch.csv" : "summary.csv"));
             return 0;
         }
     }
@@ -192,7 +197,7 @@ public final class Main {
         @Option(names = "--references", description = "folder with reports.csv, reference-values.csv and claims.csv to use instead of the project's own")
         Path references;
 
-        @Option(names = "--bench", defaultValue = "results/bench/summary.csv", description = "JMH summary for the performance section, if present (default: ${DEFAULT-VALUE})")
+        @Option(names = "--bench", defaultValue = "results/bench/summary.csv", description = "JMH summary for the performance section, if present; PyTorch's figures are read from pytorch.csv beside it (default: ${DEFAULT-VALUE})")
         Path bench;
 
         @Override
@@ -201,11 +206,12 @@ public final class Main {
             if (!csv.toFile().isFile()) throw new IOException(csv + " does not exist: run `make reproduce PROFILE=" + profile + "` first");
             var rows = new org.aebench.results.CsvTable<>(csv, org.aebench.results.ResultColumn.class).read();
             var benchRows = new org.aebench.results.CsvTable<>(bench, org.aebench.results.BenchColumn.class).read();
+            var pytorchRows = new org.aebench.results.CsvTable<>(bench.resolveSibling("pytorch.csv"), org.aebench.results.BenchColumn.class).read();
             var curves = new org.aebench.results.CsvTable<>(results.resolve(profile).resolve(ResultStore.CURVES_FILE),
                     org.aebench.results.CurveColumn.class).read();
             var estimates = new org.aebench.results.CsvTable<>(results.resolve("estimate.csv"), org.aebench.results.EstimateColumn.class).read();
             Path index = new SiteRenderer().render(new org.aebench.site.SiteInput(profile, rows, curves,
-                    results.resolve(profile).resolve("artifacts"), benchRows, estimates),
+                    results.resolve(profile).resolve("artifacts"), benchRows, pytorchRows, estimates),
                     references == null ? ReferenceTable.load() : ReferenceTable.load(references), out.resolve(profile));
             System.err.println("aebench: site written to " + index);
             return 0;

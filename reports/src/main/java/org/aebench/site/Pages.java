@@ -104,7 +104,7 @@ public final class Pages {
             refCounts.put("open", comparisons.stream().filter(c -> !List.of("within", "better", "worse", "outside").contains(c.verdict())).count());
             r.put("refCounts", refCounts);
         }
-        model.put("bench", in.bench().stream().map(Pages::benchRow).toList());
+        model.put("bench", in.bench().stream().map(b -> benchRow(b, in.pytorch())).toList());
         model.put("families", families(in.results()));
         Row<EstimateColumn> latest = in.estimates().stream().filter(e -> e.get(EstimateColumn.PROFILE).equals("full"))
                 .reduce((a, b) -> b).orElse(null);
@@ -125,9 +125,22 @@ public final class Pages {
         return s >= 3600 ? String.format("%dh%02dm", s / 3600, s % 3600 / 60) : String.format("%dm%02ds", s / 60, s % 60);
     }
 
-    private static Map<String, String> benchRow(Row<BenchColumn> r) {
+    /**
+     * A JMH row, with PyTorch's figure for the same model, phase and thread count as {@code pytorch_*}
+     * (empty where PyTorch was not measured) and the ratio of the two.
+     */
+    private static Map<String, String> benchRow(Row<BenchColumn> r, List<Row<BenchColumn>> pytorch) {
         Map<String, String> m = new LinkedHashMap<>();
         for (BenchColumn c : BenchColumn.values()) m.put(c.header(), r.get(c));
+        Row<BenchColumn> p = pytorch.stream().filter(q -> q.get(BenchColumn.MODEL).equals(r.get(BenchColumn.MODEL))
+                && q.get(BenchColumn.PHASE).equals(r.get(BenchColumn.PHASE)) && q.get(BenchColumn.THREADS).equals(r.get(BenchColumn.THREADS)))
+                .reduce((a, b) -> b).orElse(null);
+        m.put("pytorch", p == null ? "" : p.get(BenchColumn.SAMPLES_PER_SECOND));
+        m.put("pytorch_error", p == null ? "" : p.get(BenchColumn.ERROR));
+        m.put("pytorch_build", p == null ? "" : p.get(BenchColumn.NATIVE_BUILD));
+        m.put("pytorch_measured_at", p == null ? "" : p.get(BenchColumn.MEASURED_AT));
+        m.put("ratio", p == null ? "" : String.format(java.util.Locale.ROOT, "%.2f",
+                r.number(BenchColumn.SAMPLES_PER_SECOND) / p.number(BenchColumn.SAMPLES_PER_SECOND)));
         return m;
     }
 

@@ -10,13 +10,13 @@ import org.aebench.results.Row;
 
 /**
  * Everything one site is rendered from: a profile's results and curves, the cells' artifact
- * folder (null: none), the JMH summary and the latest wall-time estimate of the full profile
- * (both may be empty).
+ * folder (null: none), the JMH summary, PyTorch's figures for the same benchmarks measured on the
+ * same machine, and the latest wall-time estimate of the full profile (all three may be empty).
  */
 public record SiteInput(String profile, List<Row<ResultColumn>> results, List<Row<CurveColumn>> curves, Path artifacts,
-                        List<Row<BenchColumn>> bench, List<Row<EstimateColumn>> estimates) {
+                        List<Row<BenchColumn>> bench, List<Row<BenchColumn>> pytorch, List<Row<EstimateColumn>> estimates) {
 
     public static SiteInput of(String profile, List<Row<ResultColumn>> results) {
-        return new SiteInput(profile, results, List.of(), null, List.of(), List.of());
+        return new SiteInput(profile, results, List.of(), null, List.of(), List.of(), List.of());
     }
 }

@@ -133,6 +133,28 @@ class SiteRendererTest {
         assertEquals("not comparable", SiteRenderer.compare(unclear, null, java.util.Map.of()).verdict());
     }
 
+    private static Row<org.aebench.results.BenchColumn> bench(String benchmark, String model, String threads, double rate) {
+        return new Row<>(org.aebench.results.BenchColumn.class).set(org.aebench.results.BenchColumn.BENCHMARK, benchmark)
+                .set(org.aebench.results.BenchColumn.MODEL, model).set(org.aebench.results.BenchColumn.PHASE, "train")
+                .set(org.aebench.results.BenchColumn.THREADS, threads).set(org.aebench.results.BenchColumn.NATIVE_BUILD, "b")
+                .set(org.aebench.results.BenchColumn.SAMPLES_PER_SECOND, rate).set(org.aebench.results.BenchColumn.BATCH_SIZE, 64)
+                .set(org.aebench.results.BenchColumn.GIT_COMMIT, "c").set(org.aebench.results.BenchColumn.MEASURED_AT, "t");
+    }
+
+    @Test
+    void performancePagePutsPyTorchBesideTheSameModelAndThreadCountOnly() throws IOException {
+        var jmh = List.of(bench("jmh.train", "r000/deep-ae/mnist", "1", 9000), bench("jmh.train", "r001/conv-ae/variant=deconv/mnist", "1", 4800));
+        // PyTorch measured the deep AE with 1 and 2 threads and the conv AE with 2 only: only the first pair is comparable
+        var pytorch = List.of(bench("pytorch_reference.train", "r000/deep-ae/mnist", "2", 9900),
+                bench("pytorch_reference.train", "r000/deep-ae/mnist", "1", 6000),
+                bench("pytorch_reference.train", "r001/conv-ae/variant=deconv/mnist", "2", 5000));
+        new SiteRenderer().render(new SiteInput("smoke", List.of(row("r000/deep-ae/mnist", "dense-ae", "ok", 1, 0.01)), List.of(), null,
+                jmh, pytorch, List.of()), ReferenceTable.load(), dir);
+        String html = Files.readString(dir.resolve("performance.html"));
+        assertTrue(html.contains(">6,000</td><td class=\"num\">1.50</td>"), "deep AE row: PyTorch's 1-thread figure and 9000/6000");
+        assertFalse(html.contains("9,900") || html.contains("5,000"), "figures at another thread count are not comparisons");
+    }
+
     @Test
     void referenceTableIsWellFormed() {
         ReferenceTable refs = ReferenceTable.load();

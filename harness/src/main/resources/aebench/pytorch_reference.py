@@ -1,0 +1,167 @@
+"""PyTorch's training step for the models aebench benchmarks, measured on the same machine.
+
+Run by `aebench bench --pytorch` (make bench-pytorch), never by hand in a pipeline: the harness
+passes each model's settings from the matrix, the images it benchmarks with (raw float32 rows),
+and JMH's iteration settings; this script builds the same architecture in PyTorch, runs Adam steps
+on consecutive batches of those images as ModelBenchmark.train does, and prints one JSON line:
+{"torch": version, "rates": [samples/s of each measured iteration]}.
+
+Why: the speed targets compare aebench with PyTorch, and both drift from day to day on a shared
+machine; a figure measured in the same hour on the same cores is the only fair comparison.
+Architectures other than dense stacks are written out here by hand, from the classes that build
+them in org.aebench.models (named beside each); the matrix's settings are not repeated.
+"""
+import argparse
+import json
+import sys
+import time
+
+import numpy as np
+import torch
+from torch import nn
+
+ACTIVATIONS = {"relu": nn.ReLU, "sigmoid": nn.Sigmoid, "identity": None}
+
+
+class Images(nn.Module):
+    """Rows of 784 * c values to [n, c, 28, 28] and back."""
+
+    def __init__(self, channels, to_image):
+        super().__init__()
+        self.channels, self.to_image = channels, to_image
+
+    def forward(self, x):
+        return x.view(x.shape[0], self.channels, 28, 28) if self.to_image else x.reshape(x.shape[0], -1)
+
+
+def dense(layers, features):
+    """DenseAutoencoder: 'units:activation' per layer."""
+    modules, width = [], features
+    for layer in layers:
+        units, activation = layer.split(":")
+        modules.append(nn.Linear(width, int(units)))
+        if ACTIVATIONS[activation]:
+            modules.append(ACTIVATIONS[activation]())
+        width = int(units)
+    return nn.Sequential(*modules)
+
+
+def conv_deconv():
+    """ConvAutoencoder, variant deconv (report 001 section 7.2)."""
+    return nn.Sequential(
+        Images(1, True),
+        nn.Conv2d(1, 8, 3, padding=1), nn.ReLU(), nn.MaxPool2d(2),
+        nn.Conv2d(8, 16, 3, padding=1), nn.ReLU(), nn.MaxPool2d(2),
+        nn.Conv2d(16, 16, 3, padding=1), nn.ReLU(), nn.MaxPool2d(2),
+        nn.ConvTranspose2d(16, 16, 3, 2), nn.ReLU(),
+        nn.ConvTranspose2d(16, 8, 4, 2, 1), nn.ReLU(),
+        nn.ConvTranspose2d(8, 1, 4, 2, 1), nn.ReLU(),
+        Images(1, False))
+
+
+def conv_keras_denoise(f):
+    """ConvAutoencoder, variant keras-denoise (report 003 section II): Keras's 'same' transposed convs."""
+    return nn.Sequential(
+        Images(1, True),
+        nn.Conv2d(1, f, 3, padding=1), nn.ReLU(), nn.MaxPool2d(2),
+        nn.Conv2d(f, f, 3, padding=1), nn.ReLU(), nn.MaxPool2d(2),
+        nn.ConvTranspose2d(f, f, 3, 2, 1, output_padding=1), nn.ReLU(),
+        nn.ConvTranspose2d(f, 1, 3, 2, 1, output_padding=1), nn.Sigmoid(),
+        Images(1, False))
+
+
+def strided_conv(c):
+    """StridedConvAutoencoder without dropout or batch norm (report 002 section 4.1)."""
+    return nn.Sequential(
+        Images(c, True),
+        nn.Conv2d(c, 128, 3, 2, 1), nn.ReLU(), nn.Conv2d(128, 64, 3, 2, 1), nn.ReLU(),
+        nn.Conv2d(64, 32, 3, 2, 1), nn.ReLU(), nn.Conv2d(32, 16, 3, 2, 1), nn.ReLU(),
+        nn.ConvTranspose2d(16, 32, 4, 2, 1), nn.ReLU(), nn.ConvTranspose2d(32, 64, 3, 2, 1), nn.ReLU(),
+        nn.ConvTranspose2d(64, 128, 4, 2, 1), nn.ReLU(), nn.ConvTranspose2d(128, c, 4, 2, 1), nn.Sigmoid(),
+        Images(c, False))
+
+
+def build(a):
+    if a.regularised:
+        return None
+    if a.family == "dense-ae":
+        return dense(a.layers.split(","), a.features)
+    if a.family == "conv-ae" and a.variant == "deconv":
+        return conv_deconv()
+    if a.family == "conv-ae" and a.variant == "keras-denoise":
+        return conv_keras_denoise(a.filters)
+    if a.family == "strided-conv-ae":
+        return strided_conv(a.features // 784)
+    return None
+
+
+def timed_iterations(step, count, seconds):
+    """Like a JMH iteration: steps until the time is up; samples/s of each."""
+    rates = []
+    for _ in range(count):
+        steps, start = 0, time.perf_counter()
+        while True:
+            steps += step()
+            elapsed = time.perf_counter() - start
+            if elapsed >= seconds:
+                break
+        rates.append(steps / elapsed)
+    return rates
+
+
+def main():
+    p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    p.add_argument("--family", required=True)
+    p.add_argument("--layers", default="")
+    p.add_argument("--variant", default="")
+    p.add_argument("--filters", type=int, default=0)
+    p.add_argument("--regularised", action="store_true", help="a penalty, dropout or batch norm (not built here)")
+    p.add_argument("--features", type=int, required=True)
+    p.add_argument("--images", help="raw little-endian float32 rows of --features values")
+    p.add_argument("--batch", type=int, required=True)
+    p.add_argument("--loss", choices=["mse", "bce"], required=True)
+    p.add_argument("--optimizer", choices=["adam", "adadelta"], required=True)
+    p.add_argument("--lr", type=float, required=True)
+    p.add_argument("--weight-decay", type=float, default=0.0)
+    p.add_argument("--threads", type=int)
+    p.add_argument("--warmup", type=int)
+    p.add_argument("--warmup-seconds", type=float)
+    p.add_argument("--iterations", type=int)
+    p.add_argument("--seconds", type=float)
+    p.add_argument("--check", action="store_true", help="only say whether this model has a PyTorch version")
+    a = p.parse_args()
+
+    model = build(a)
+    if a.check or model is None:
+        print(json.dumps({"torch": torch.__version__, "built": model is not None}))
+        return 0 if a.check else 3
+    if None in (a.images, a.threads, a.warmup, a.warmup_seconds, a.iterations, a.seconds):
+        p.error("--images, --threads, --warmup, --warmup-seconds, --iterations and --seconds are needed to measure")
+    torch.set_num_threads(a.threads)
+    # PyTorch's own best setting: denormal Adam moments cost it ~30% (the issue's measurements)
+    torch.set_flush_denormal(True)
+    torch.manual_seed(1)
+    pool = torch.from_numpy(np.fromfile(a.images, dtype="<f4").reshape(-1, a.features).copy())
+    if a.optimizer == "adam":
+        optimizer = torch.optim.Adam(model.parameters(), lr=a.lr, weight_decay=a.weight_decay)
+    else:  # as DenseAutoencoder's AdaDelta: rho 0.95, eps 1e-6, no learning rate
+        optimizer = torch.optim.Adadelta(model.parameters(), lr=1.0, rho=0.95, eps=1e-6, weight_decay=a.weight_decay)
+    loss = nn.MSELoss() if a.loss == "mse" else nn.BCELoss()
+    position = [0]
+
+    def step():
+        start = position[0] if position[0] + a.batch <= len(pool) else 0
+        x = pool[start:start + a.batch]
+        position[0] = start + a.batch
+        optimizer.zero_grad()
+        loss(model(x), x).backward()
+        optimizer.step()
+        return a.batch
+
+    timed_iterations(step, a.warmup, a.warmup_seconds)
+    print(json.dumps({"torch": torch.__version__, "rates": timed_iterations(step, a.iterations, a.seconds)}))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
