@@ -9,7 +9,8 @@ import org.aebench.matrix.Loss;
 import org.aebench.matrix.WeightInit;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.api.ops.impl.transforms.gradient.ThresholdReluBp;
+import org.nd4j.linalg.api.ops.DynamicCustomOp;
+import org.nd4j.linalg.api.ops.impl.scalar.Step;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.indexing.NDArrayIndex;
 import org.nd4j.linalg.learning.config.IUpdater;
@@ -109,18 +110,21 @@ public final class DenseNetwork {
         }
     }
 
-    /** Per-batch-size work arrays: activations a[0..n] (a[0] is the input), deltas, and a scratch. */
+    /** Per-batch-size work arrays: activations a[0..n] (a[0] is the input), deltas, and a scratch per layer. */
     private final class Buffers {
         final INDArray[] a;
         final INDArray[] delta;
+        final INDArray[] scratch;
 
         Buffers(long batch) {
             int n = layers.size();
             a = new INDArray[n + 1];
             delta = new INDArray[n + 1];
+            scratch = new INDArray[n + 1];
             for (int i = 0; i < n; i++) {
                 a[i + 1] = Nd4j.create(dtype, new long[] {batch, layers.get(i).units()}, 'c');
                 delta[i + 1] = Nd4j.create(dtype, new long[] {batch, layers.get(i).units()}, 'c');
+                scratch[i + 1] = Nd4j.create(dtype, new long[] {batch, layers.get(i).units()}, 'c');
             }
         }
     }
@@ -148,21 +152,42 @@ public final class DenseNetwork {
         return buf;
     }
 
+    /**
+     * In place. Sigmoid and tanh go through libnd4j's custom {@code tanh} op, which oneDNN runs
+     * vectorised: on a [256, 784] batch it takes ~0.14 ms where the legacy {@code sigmoid} and
+     * {@code tanh} transforms take ~0.85 and ~1.9 ms (scalar libm), a quarter of a small dense
+     * AE's step. sigmoid(z) = (1 + tanh(z / 2)) / 2 is the same function; the values differ by
+     * float rounding (below 1e-7 absolute).
+     */
     private static void activate(INDArray z, Activation a) {
         switch (a) {
             case RELU -> Transforms.relu(z, false);
-            case SIGMOID -> Transforms.sigmoid(z, false);
-            case TANH -> Transforms.tanh(z, false);
+            case SIGMOID -> {
+                tanh(z.muli(0.5));
+                z.muli(0.5).addi(0.5);
+            }
+            case TANH -> tanh(z);
             case IDENTITY -> { }
         }
     }
 
-    /** delta := delta * f'(z), written with the layer's output a = f(z). */
-    private static void backActivate(INDArray delta, INDArray a, Activation act) {
+    private static void tanh(INDArray z) {
+        Nd4j.exec(DynamicCustomOp.builder("tanh").addInputs(z).addOutputs(z).build());
+    }
+
+    /**
+     * delta := delta * f'(z), written with the layer's output a = f(z); {@code scratch} has a's shape.
+     * ReLU multiplies by step(a): libnd4j's thresholdedrelu_bp took 2.2 ms on [256, 784] and 0.15 ms
+     * on [64, 512], the step and the product 0.08 and 0.05 ms, with the same result.
+     */
+    private static void backActivate(INDArray delta, INDArray a, Activation act, INDArray scratch) {
         switch (act) {
-            case RELU -> Nd4j.exec(new ThresholdReluBp(a, delta, delta, 0.0));
-            case SIGMOID -> delta.muli(a.rsub(1.0).muli(a));
-            case TANH -> delta.muli(a.mul(a).rsubi(1.0));
+            case RELU -> {
+                Nd4j.getExecutioner().exec(new Step(a, scratch, 0.0));
+                delta.muli(scratch);
+            }
+            case SIGMOID -> delta.muli(a.rsub(1.0, scratch).muli(a));
+            case TANH -> delta.muli(a.mul(a, scratch).rsubi(1.0));
             case IDENTITY -> { }
         }
     }
@@ -180,7 +205,7 @@ public final class DenseNetwork {
             lossValue = delta.norm2Number().doubleValue();
             lossValue = lossValue * lossValue * scale;
             delta.muli(2 * scale);
-            backActivate(delta, out, layers.get(n - 1).activation());
+            backActivate(delta, out, layers.get(n - 1).activation(), buf.scratch[n]);
         } else {
             lossValue = CrossEntropy.sum(out, target) * scale;
             delta.assign(out).subi(target).muli(scale);           // sigmoid + BCE: dL/dz = (a - y) / N
@@ -200,7 +225,7 @@ public final class DenseNetwork {
                     lossValue += penalties.activityL1() * perImage * Transforms.abs(a, true).sumNumber().doubleValue();
                     d.addi(Transforms.sign(a, true).muli(penalties.activityL1() * perImage));
                 }
-                backActivate(d, a, layers.get(i - 1).activation());
+                backActivate(d, a, layers.get(i - 1).activation(), buf.scratch[i]);
                 if (i == 1 && penalties.contractive() > 0) {
                     // P = lambda/B sum_b sum_j (h(1-h))^2 S_j with S_j = sum_i W_ij^2;
                     // dP/dz = lambda/B * 2 (h(1-h))^2 (1-2h) S_j;  dP/dW_ij = 2 lambda/B * sum_b (h(1-h))^2 * W_ij
