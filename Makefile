@@ -52,7 +52,7 @@ data:
 
 ## reproduce: run the PROFILE's cells (resuming), then render site/$(PROFILE)/index.html
 reproduce: build data
-	if [ "$(PROFILE)" = full ]; then $(MAKE) --no-print-directory estimate; fi
+	case "$(PROFILE)" in full*) $(MAKE) --no-print-directory estimate ;; esac
 	status=0; $(MAKE) --no-print-directory run || status=$$?; \
 	  $(MAKE) --no-print-directory site; \
 	  if [ $$status -ne 0 ]; then echo "make reproduce: the run exited with $$status (3 = some cells failed; see the site)" >&2; fi; \

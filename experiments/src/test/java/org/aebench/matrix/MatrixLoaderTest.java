@@ -184,10 +184,15 @@ class MatrixLoaderTest {
     @Test
     void theProjectsOwnMatrixLoadsForEveryProfile() {
         Path matrix = Path.of("matrix");
-        for (String profile : List.of("smoke", "ci", "full")) {
+        for (String profile : List.of("smoke", "ci", "full", "full-seeds")) {
             List<Cell> cells = new MatrixLoader().load(matrix, profile);
             assertTrue(cells.size() > 10, profile);
             assertTrue(cells.stream().anyMatch(c -> c.id().equals("r000/deep-ae/mnist/seed=1")), profile);
         }
+        // full runs each experiment once, as the reports did; full-seeds adds the experiments' other seeds
+        List<Cell> once = new MatrixLoader().load(matrix, "full");
+        assertEquals(once.size(), once.stream().map(Cell::experimentId).distinct().count());
+        List<Cell> seeds = new MatrixLoader().load(matrix, "full-seeds");
+        assertEquals(List.of(1, 2, 3), seeds.stream().filter(c -> c.experimentId().equals("r000/deep-ae/mnist")).map(c -> (int) c.seed()).toList());
     }
 }

@@ -106,9 +106,12 @@ public final class Pages {
         }
         model.put("bench", in.bench().stream().map(b -> benchRow(b, in.pytorch())).toList());
         model.put("families", families(in.results()));
-        Row<EstimateColumn> latest = in.estimates().stream().filter(e -> e.get(EstimateColumn.PROFILE).equals("full"))
-                .reduce((a, b) -> b).orElse(null);
-        model.put("estimate", latest == null ? null : estimate(latest));
+        // the latest estimate of each full profile (full, full-seeds), in the order they were first estimated
+        Map<String, Map<String, String>> latest = new LinkedHashMap<>();
+        for (Row<EstimateColumn> e : in.estimates()) {
+            if (e.get(EstimateColumn.PROFILE).startsWith("full")) latest.put(e.get(EstimateColumn.PROFILE), estimate(e));
+        }
+        model.put("estimates", List.copyOf(latest.values()));
     }
 
     private static Map<String, String> estimate(Row<EstimateColumn> e) {
