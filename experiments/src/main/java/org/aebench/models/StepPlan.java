@@ -23,6 +23,8 @@ import org.nd4j.linalg.api.ops.RandomOp;
 import org.nd4j.linalg.api.ops.custom.Invoke;
 import org.nd4j.linalg.api.ops.executioner.OpExecutioner;
 import org.nd4j.linalg.api.ops.impl.controlflow.compat.BaseCompatOp;
+import org.nd4j.linalg.api.ops.impl.scalar.Step;
+import org.nd4j.linalg.api.ops.impl.scalar.comparison.ScalarGreaterThan;
 import org.nd4j.linalg.api.ops.impl.layers.ExternalErrorsFunction;
 import org.nd4j.linalg.api.ops.impl.shape.CreateView;
 import org.nd4j.linalg.api.ops.impl.shape.Rank;
@@ -185,6 +187,7 @@ final class StepPlan {
             Map<String, INDArray> kept = new HashMap<>();
             for (String name : wanted) kept.put(name, values.get(name));
             dropUnreadInputGradients(kept.values());
+            fuseComparisonCasts(kept.values());
             return new StepPlan(feeds, kept, ops, contexts);
         }
 
@@ -213,6 +216,42 @@ final class StepPlan {
                 ops.set(i, DynamicCustomOp.builder("matmul").build());
                 contexts.set(i, own);
             }
+        }
+
+        /**
+         * {@code x > 0} computed as booleans and then cast to floats (how SameDiff differentiates
+         * {@link Relu}'s {@code max(x, 0)}: the mask the gradient is multiplied by) becomes one
+         * {@code step} op writing the floats: 1 where x > 0, else 0, the same values. Why: on r003's
+         * [256,14,14,64] the comparison and the cast took 3.3-4.1 ms, the step 1.2-2.2 ms; every
+         * ReLU of every SameDiff conv family has this pair.
+         */
+        private void fuseComparisonCasts(Collection<INDArray> wanted) {
+            for (int i = 0; i < ops.size(); i++) {
+                if (!(ops.get(i) instanceof ScalarGreaterThan gt) || gt.scalar() == null || gt.scalar().getDouble(0) != 0.0) continue;
+                INDArray x = contexts.get(i).getInputArrays().get(0), mask = contexts.get(i).getOutputArrays().get(0);
+                int j = nextReader(i, mask);
+                if (j < 0 || !"cast".equals(ops.get(j).opName()) || readAfter(j, mask, wanted)) continue;
+                INDArray floats = contexts.get(j).getOutputArrays().get(0);
+                if (!floats.dataType().isFPType()) continue;
+                // the step runs where the cast ran, so its output is written when it always was
+                OpContext own = Nd4j.getExecutioner().buildContext();
+                own.setInputArrays(x);
+                own.setOutputArrays(floats);
+                ops.set(j, new Step(x, floats, 0.0));
+                contexts.set(j, own);
+                ops.remove(i);
+                contexts.remove(i);
+                i--;
+            }
+        }
+
+        /** The first op after the i-th that reads {@code array}'s buffer, or -1. */
+        private int nextReader(int i, INDArray array) {
+            long address = array.data().address();
+            for (int j = i + 1; j < ops.size(); j++) {
+                for (INDArray in : contexts.get(j).getInputArrays()) if (in.data().address() == address) return j;
+            }
+            return -1;
         }
 
         /** Whether an op after the i-th, or the caller, reads {@code array}'s buffer. */
