@@ -68,8 +68,28 @@ public final class BenchRunner {
             rows.add(row(method, model, phase, provenance.nativeClassifier(), primary.getScore() * batch, error * batch, batch,
                     r.getParams().getForks(), r.getParams().getMeasurement().getCount(), provenance, measuredAt));
         }
-        new CsvTable<>(outDir.resolve("summary.csv"), BenchColumn.class).rewrite(rows);
+        keepOthers(outDir.resolve("summary.csv"), rows);
         return rows;
+    }
+
+    /**
+     * Writes {@code rows} to a bench CSV, keeping the rows of earlier runs for models, phases and
+     * thread counts not measured this time: {@code MODEL=} re-measures some models without losing
+     * the rest of the table.
+     */
+    static void keepOthers(Path file, List<Row<BenchColumn>> rows) throws IOException {
+        CsvTable<BenchColumn> table = new CsvTable<>(file, BenchColumn.class);
+        List<Row<BenchColumn>> all = new ArrayList<>();
+        for (Row<BenchColumn> old : table.read()) {
+            if (rows.stream().noneMatch(r -> sameMeasurement(r, old))) all.add(old);
+        }
+        all.addAll(rows);
+        table.rewrite(all);
+    }
+
+    private static boolean sameMeasurement(Row<BenchColumn> a, Row<BenchColumn> b) {
+        return a.get(BenchColumn.MODEL).equals(b.get(BenchColumn.MODEL)) && a.get(BenchColumn.PHASE).equals(b.get(BenchColumn.PHASE))
+                && a.get(BenchColumn.THREADS).equals(b.get(BenchColumn.THREADS));
     }
 
     /** One row of a bench CSV; {@code error} NaN when there is none, threads from OMP_NUM_THREADS. */

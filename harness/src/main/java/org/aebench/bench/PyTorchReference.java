@@ -18,7 +18,6 @@ import org.aebench.harness.Provenance;
 import org.aebench.matrix.Cell;
 import org.aebench.matrix.ExperimentSpec;
 import org.aebench.results.BenchColumn;
-import org.aebench.results.CsvTable;
 import org.aebench.results.Row;
 import org.openjdk.jmh.util.ListStatistics;
 
@@ -81,7 +80,7 @@ public final class PyTorchReference {
                 files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
             }
         }
-        new CsvTable<>(outDir.resolve("pytorch.csv"), BenchColumn.class).rewrite(rows);
+        BenchRunner.keepOthers(outDir.resolve("pytorch.csv"), rows);
         return rows;
     }
 
