@@ -117,7 +117,7 @@ public final class PyTorchReference {
         int code = p.waitFor();
         if (code != 0 || out.isEmpty()) {
             throw new IOException(command.get(0) + " " + command.get(1) + " exited with " + code + (code == 1
-                    ? " (no torch? on Debian: apt-get install python3-torch libopenblas0-openmp; without an OpenBLAS its BLAS is the"
+                    ? " (no torch? make pytorch-deps installs Debian's python3-torch and libopenblas0-openmp; without an OpenBLAS its BLAS is the"
                     + " reference one, ~9x slower)" : ""));
         }
         return new ObjectMapper().readTree(out.substring(out.lastIndexOf('\n') + 1));
