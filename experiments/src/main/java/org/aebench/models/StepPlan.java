@@ -257,11 +257,7 @@ final class StepPlan {
         /** Whether an op after the i-th, or the caller, reads {@code array}'s buffer. */
         private boolean readAfter(int i, INDArray array, Collection<INDArray> wanted) {
             long address = array.data().address();
-            for (INDArray w : wanted) if (w.data().address() == address) return true;
-            for (int j = i + 1; j < ops.size(); j++) {
-                for (INDArray in : contexts.get(j).getInputArrays()) if (in.data().address() == address) return true;
-            }
-            return false;
+            return wanted.stream().anyMatch(w -> w.data().address() == address) || nextReader(i, array) >= 0;
         }
     }
 }
