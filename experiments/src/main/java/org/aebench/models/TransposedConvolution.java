@@ -1,5 +1,6 @@
 package org.aebench.models;
 
+import java.util.List;
 import org.nd4j.autodiff.samediff.SDIndex;
 import org.nd4j.autodiff.samediff.SDVariable;
 import org.nd4j.autodiff.samediff.SameDiff;
@@ -74,34 +75,65 @@ public final class TransposedConvolution {
      * output pixels; a stack then interleaves the rows with contiguous copies. Why: libnd4j's
      * depth_to_space and its backprop took 28 + 27 ms of r003's 254 ms step at 64 filters, and
      * r002's 4x4 kernels give each row parity 2 of the 3 rows a single convolution would multiply
-     * by. Splitting the column parities too (four convolutions, no wasted taps) was measured
-     * slower: r003 at 64 filters 1,340 -> 1,184 samples/s, from the smaller convolutions and the
-     * extra stack, pads and gradient sums. The bias rides in each convolution (a separate
-     * broadcast add and its backprop cost another 7 ms).
+     * by. The bias rides in each convolution (a separate broadcast add and its backprop cost
+     * another 7 ms).
+     *
+     * <p>When both column parities have as many taps, fewer than the columns a row phase spans (even
+     * kernels: 2 of 3 for k = 4), each column parity is its own convolution and a stack interleaves
+     * the columns too, because a third of the shared kernel's multiplications would be by zero
+     * taps: report 002's 64-to-128-channel layer took 87 ms of a 212 ms step that way. Only for
+     * layers with at least {@link #SPLIT_MIN_CHANNEL_PRODUCT} input x output channels: for small
+     * ones the extra convolutions, stack, pads and gradient sums cost more than the zero taps
+     * (report 001's 16-to-8 layer: 4,800 -> 4,370 samples/s), and with unequal parities (k = 3)
+     * the split was measured slower too: r003 at 64 filters 1,340 -> 1,184 samples/s.
      */
     private static SDVariable phasesChannelsLast(SameDiff sd, SDVariable in, SDVariable w, SDVariable b, Taps taps, int side, int rows) {
-        int cout = cout(w), t = taps.size();
-        SDVariable bias = b == null ? null : sd.concat(0, b, b);
-        // every row parity reads columns m + dmin .. m + dmax
-        int left = padBefore(taps.dmin), right = padAfter(taps.dmax, rows, side);
+        int cout = cout(w);
+        int[] c0 = taps.offsets(0), c1 = taps.offsets(1);
+        int width = c0[1] - c0[0] + 1;
+        boolean splitColumns = width == c1[1] - c1[0] + 1 && width < taps.size() && cout * cin(w) >= SPLIT_MIN_CHANNEL_PRODUCT;
+        SDVariable pairBias = b == null || splitColumns ? null : sd.concat(0, b, b);
         SDVariable[] rowPhases = new SDVariable[2];
         for (int a = 0; a < 2; a++) {
             int[] r = taps.offsets(a);
-            int top = padBefore(r[0]), bottom = padAfter(r[1], rows, side);
-            int kh = r[1] - r[0] + 1;
-            // [kh, t, cin, 2 cout] = selection [kh*t*2, k*k] x kernel taps [k*k, cout*cin], axes reordered
-            SDVariable kernel = sd.permute(sd.reshape(taps.select(sd, w, taps.rowPhaseSelection(a)), kh, t, 2, cout, cin(w)), 0, 1, 4, 2, 3);
-            kernel = sd.reshape(kernel, kh, t, cin(w), 2 * cout);
-            Conv2DConfig config = Conv2DConfig.builder().kH(kh).kW(t).sH(1).sW(1).pH(0).pW(0).dataFormat("NHWC").build();
-            SDVariable x = pad(sd, in, top, bottom, left, right, true);
-            SDVariable y = bias == null ? sd.cnn().conv2d(x, kernel, config) : sd.cnn().conv2d(x, kernel, bias, config);
-            int y0 = r[0] + top, x0 = taps.dmin + left;
-            if (y0 != 0 || x0 != 0 || side + top + bottom - kh + 1 != rows || side + left + right - t + 1 != rows) {
-                y = crop(y, y0, rows, x0, rows, true);
+            if (splitColumns) {
+                SDVariable[] columnPhases = new SDVariable[2];
+                for (int bb = 0; bb < 2; bb++) columnPhases[bb] = phaseConvolution(sd, in, w, b, taps, a, r, taps.offsets(bb), List.of(bb), side, rows);
+                rowPhases[a] = sd.reshape(sd.stack(3, columnPhases), -1, rows, 2 * rows, cout);
+            } else {
+                // every row parity reads columns m + dmin .. m + dmax
+                SDVariable y = phaseConvolution(sd, in, w, pairBias, taps, a, r, new int[] {taps.dmin, taps.dmax}, List.of(0, 1), side, rows);
+                rowPhases[a] = sd.reshape(y, -1, rows, 2 * rows, cout);
             }
-            rowPhases[a] = sd.reshape(y, -1, rows, 2 * rows, cout);
         }
         return sd.reshape(sd.stack(2, rowPhases), -1, 2 * rows, 2 * rows, cout);
+    }
+
+    /** See {@link #phasesChannelsLast}: report 002's 64-to-128 layer splits, its 16-to-32 and report 001's 16-to-8 do not. */
+    static final int SPLIT_MIN_CHANNEL_PRODUCT = 64 * 64;
+
+    /**
+     * Output row parity {@code a} and the column parities {@code columnParities} (channels in that
+     * order, then channel) as one stride-1 convolution over input offsets {@code r} (rows) and
+     * {@code c} (columns): {@code [n, rows, rows, parities cout]}; {@code bias} is per output channel.
+     */
+    private static SDVariable phaseConvolution(SameDiff sd, SDVariable in, SDVariable w, SDVariable bias, Taps taps, int a, int[] r, int[] c,
+                                               List<Integer> columnParities, int side, int rows) {
+        int cout = cout(w), parities = columnParities.size();
+        int kh = r[1] - r[0] + 1, kw = c[1] - c[0] + 1;
+        // [kh, kw, cin, parities cout] = selection [kh*kw*parities, k*k] x kernel taps [k*k, cout*cin], axes reordered
+        SDVariable kernel = sd.permute(sd.reshape(taps.select(sd, w, taps.phaseSelection(a, r, c, columnParities)),
+                kh, kw, parities, cout, cin(w)), 0, 1, 4, 2, 3);
+        kernel = sd.reshape(kernel, kh, kw, cin(w), parities * cout);
+        int top = padBefore(r[0]), bottom = padAfter(r[1], rows, side), left = padBefore(c[0]), right = padAfter(c[1], rows, side);
+        Conv2DConfig config = Conv2DConfig.builder().kH(kh).kW(kw).sH(1).sW(1).pH(0).pW(0).dataFormat("NHWC").build();
+        SDVariable x = pad(sd, in, top, bottom, left, right, true);
+        SDVariable y = bias == null ? sd.cnn().conv2d(x, kernel, config) : sd.cnn().conv2d(x, kernel, bias, config);
+        int y0 = r[0] + top, x0 = c[0] + left;
+        if (y0 != 0 || x0 != 0 || side + top + bottom - kh + 1 != rows || side + left + right - kw + 1 != rows) {
+            y = crop(y, y0, rows, x0, rows, true);
+        }
+        return y;
     }
 
     /**
@@ -236,18 +268,18 @@ public final class TransposedConvolution {
         }
 
         /**
-         * Rows (i, j, b) of row parity a's kernel, which spans only that parity's kernel rows and
-         * all column offsets, column parity b innermost; columns (kh, kw) of the transposed-convolution kernel.
+         * Rows (i, j, b) of the kernel of output row parity a and the column parities b in
+         * {@code columnParities}, over input row offsets {@code r} and column offsets {@code c},
+         * column parity innermost; columns (kh, kw) of the transposed-convolution kernel.
          */
-        INDArray rowPhaseSelection(int a) {
-            int[] r = offsets(a);
-            int rows = r[1] - r[0] + 1, t = size();
-            INDArray s = Nd4j.zeros(DataType.FLOAT, rows * t * 2, k * k);
+        INDArray phaseSelection(int a, int[] r, int[] c, List<Integer> columnParities) {
+            int rows = r[1] - r[0] + 1, cols = c[1] - c[0] + 1, parities = columnParities.size();
+            INDArray s = Nd4j.zeros(DataType.FLOAT, rows * cols * parities, k * k);
             for (int i = 0; i < rows; i++)
-                for (int j = 0; j < t; j++)
-                    for (int b = 0; b < 2; b++) {
-                        int kh = tap(a, r[0] + i - dmin), kw = tap(b, j);
-                        if (kh >= 0 && kw >= 0) s.putScalar(new long[] {(i * t + j) * 2 + b, kh * k + kw}, 1f);
+                for (int j = 0; j < cols; j++)
+                    for (int q = 0; q < parities; q++) {
+                        int kh = tap(a, r[0] + i - dmin), kw = tap(columnParities.get(q), c[0] + j - dmin);
+                        if (kh >= 0 && kw >= 0) s.putScalar(new long[] {(i * cols + j) * parities + q, kh * k + kw}, 1f);
                     }
             return s;
         }

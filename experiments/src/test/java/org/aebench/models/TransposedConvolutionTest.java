@@ -21,7 +21,7 @@ class TransposedConvolutionTest {
     @CsvSource({"2,3,0,true,7", "2,3,0,true,14", "2,3,0,false,3", "2,4,1,false,7", "2,4,1,false,14", "2,4,1,false,2",
                 "2,3,1,false,4", "2,5,2,false,5", "1,3,1,false,7", "1,3,0,false,5"})
     void matchesDeconv2dForwardAndBackward(int stride, int k, int pad, boolean same, int h) {
-        Case c = new Case(stride, k, pad, same, h, COUT);
+        Case c = new Case(stride, k, pad, same, h, CIN, COUT);
         LayerGradients.Result ours = run(c.x, c.w, c.b, (sd, in, ww, bb) -> stride == 1
                 ? TransposedConvolution.stride1(sd, in, ww, bb, pad)
                 : TransposedConvolution.stride2(sd, in, ww, bb, pad, same, h, false));
@@ -31,13 +31,16 @@ class TransposedConvolutionTest {
 
     /**
      * The channels-last forms are the same function on [n, h, w, c] arrays: the tap product (up to
-     * {@link TransposedConvolution#TAP_PRODUCT_MAX_CHANNELS} output channels) and the row phases.
+     * {@link TransposedConvolution#TAP_PRODUCT_MAX_CHANNELS} output channels), the row phases, and
+     * (from {@link TransposedConvolution#SPLIT_MIN_CHANNEL_PRODUCT} channel pairs, even kernels) one
+     * convolution per row and column parity.
      */
     @ParameterizedTest
-    @CsvSource({"3,0,true,7,1", "3,0,true,14,2", "3,0,false,3,2", "4,1,false,7,3", "4,1,false,14,1", "4,1,false,2,2", "3,1,false,4,3",
-                "5,2,false,5,2", "3,0,true,7,4", "3,0,false,3,8", "4,1,false,7,4", "4,1,false,2,8", "5,2,false,5,4"})
-    void channelsLastMatchesDeconv2d(int k, int pad, boolean same, int h, int cout) {
-        Case c = new Case(2, k, pad, same, h, cout);
+    @CsvSource({"3,0,true,7,3,1", "3,0,true,14,3,2", "3,0,false,3,3,2", "4,1,false,7,3,3", "4,1,false,14,3,1", "4,1,false,2,3,2",
+                "3,1,false,4,3,3", "5,2,false,5,3,2", "3,0,true,7,3,4", "3,0,false,3,3,8", "4,1,false,7,3,4", "4,1,false,2,3,8",
+                "5,2,false,5,3,4", "4,1,false,7,64,64", "4,1,false,2,32,128", "3,1,false,4,64,64", "3,0,true,7,64,64"})
+    void channelsLastMatchesDeconv2d(int k, int pad, boolean same, int h, int cin, int cout) {
+        Case c = new Case(2, k, pad, same, h, cin, cout);
         // output permuted back to NCHW inside the graph, so the loss weights line up with the reference's
         LayerGradients.Result ours = run(c.x.permute(0, 2, 3, 1).dup(), c.w, c.b, (sd, in, ww, bb) ->
                 sd.permute(TransposedConvolution.stride2(sd, in, ww, bb, pad, same, h, true), 0, 3, 1, 2));
@@ -49,10 +52,10 @@ class TransposedConvolutionTest {
         final INDArray x, w, b;
         final LayerGradients.Result reference;
 
-        Case(int stride, int k, int pad, boolean same, int h, int cout) {
+        Case(int stride, int k, int pad, boolean same, int h, int cin, int cout) {
             Nd4j.getRandom().setSeed(7);
-            x = Nd4j.rand(DataType.FLOAT, BATCH, CIN, h, h).subi(0.5);
-            w = Nd4j.rand(DataType.FLOAT, k, k, cout, CIN).subi(0.5);
+            x = Nd4j.rand(DataType.FLOAT, BATCH, cin, h, h).subi(0.5);
+            w = Nd4j.rand(DataType.FLOAT, k, k, cout, cin).subi(0.5);
             b = Nd4j.rand(DataType.FLOAT, cout);
             reference = run(x, w, b, (sd, in, ww, bb) -> sd.cnn().deconv2d(in, ww, bb, DeConv2DConfig.builder()
                     .kH(k).kW(k).sH(stride).sW(stride).pH(pad).pW(pad).isSameMode(same).dataFormat("NCHW").build()));
