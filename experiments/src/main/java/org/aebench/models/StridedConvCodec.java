@@ -11,7 +11,6 @@ import org.nd4j.autodiff.samediff.SameDiff;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.api.ops.impl.layers.convolution.config.Conv2DConfig;
-import org.nd4j.linalg.api.rng.Random;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
@@ -45,7 +44,10 @@ abstract class StridedConvCodec extends SameDiffAutoencoder implements LatentMod
     protected final int channels;
     private final double dropout;
     private final boolean batchNorm;
-    private final Random maskRng;
+    private final NoiseStream masks;
+    /** Each dropout site's mask array and its Java staging array, by batch size, refilled every step. */
+    private final Map<Long, Map<String, INDArray>> maskArrays = new HashMap<>();
+    private final Map<Long, float[]> maskScratch = new HashMap<>();
     /** Per dropout site: its placeholder name and the shape of one image's mask. */
     private final Map<String, long[]> maskShapes = new LinkedHashMap<>();
     private final Map<String, INDArray> runningStats = new LinkedHashMap<>();
@@ -59,7 +61,7 @@ abstract class StridedConvCodec extends SameDiffAutoencoder implements LatentMod
         this.channels = spec.dataset().channels();
         this.dropout = spec.dropoutRate();
         this.batchNorm = spec.batchNormalised();
-        this.maskRng = Nd4j.getRandomFactory().getNewRandomInstance(noiseSeed);
+        this.masks = new NoiseStream(noiseSeed);
     }
 
     /** One encoder or decoder layer's trained weights. */
@@ -198,11 +200,14 @@ abstract class StridedConvCodec extends SameDiffAutoencoder implements LatentMod
             feeds.put(e.getKey() + "_ones", columns[0]);
             feeds.put(e.getKey() + "_avg", columns[1]);
         }
-        float scale = (float) (1 / (1 - dropout));
+        // Reused arrays: the step copies its feeds before the next one (a replayed plan into its own, SameDiff reads them within the call).
+        Map<String, INDArray> arrays = maskArrays.computeIfAbsent(batch, n -> new HashMap<>());
         for (Map.Entry<String, long[]> e : maskShapes.entrySet()) {
             long[] s = e.getValue();
-            INDArray u = Nd4j.rand(new int[] {(int) batch, (int) s[0], (int) s[1], (int) s[2]}, maskRng);
-            feeds.put(e.getKey(), u.gt(dropout).castTo(DataType.FLOAT).muli(scale));
+            INDArray mask = arrays.computeIfAbsent(e.getKey(), k -> Nd4j.create(DataType.FLOAT, batch, s[0], s[1], s[2]));
+            float[] scratch = maskScratch.computeIfAbsent(mask.length(), n -> new float[Math.toIntExact(n)]);
+            masks.dropoutMask(dropout, scratch, mask);
+            feeds.put(e.getKey(), mask);
         }
         return feeds;
     }

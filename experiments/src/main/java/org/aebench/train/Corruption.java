@@ -3,12 +3,10 @@ package org.aebench.train;
 import org.aebench.data.Dataset;
 import org.aebench.matrix.ExperimentSpec;
 import org.aebench.models.DenseProbes;
+import org.aebench.models.NoiseStream;
 import org.aebench.models.Reconstructor;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.api.rng.Random;
-import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.indexing.NDArrayIndex;
-import org.nd4j.linalg.ops.transforms.Transforms;
 
 /**
  * The noise of a cell: Gaussian noise on training inputs (a fresh draw for every batch), on test
@@ -18,7 +16,7 @@ import org.nd4j.linalg.ops.transforms.Transforms;
  */
 public final class Corruption {
     private final double trainSigma;
-    private final Random trainRng;
+    private final NoiseStream trainNoise;
     private final INDArray testInput;
     private final double codeSigma;
     private final long codeSeed;
@@ -26,23 +24,15 @@ public final class Corruption {
 
     Corruption(ExperimentSpec spec, CellSeeds seeds, Dataset data) {
         this.trainSigma = spec.trainingNoise();
-        this.trainRng = trainSigma > 0 ? Nd4j.getRandomFactory().getNewRandomInstance(seeds.noise("train-input")) : null;
+        this.trainNoise = trainSigma > 0 ? new NoiseStream(seeds.noise("train-input")) : null;
         double testSigma = spec.evaluationNoise();
-        this.testInput = testSigma > 0
-                ? corrupt(data.testX(), testSigma, Nd4j.getRandomFactory().getNewRandomInstance(seeds.noise("test-input")))
-                : data.testX();
+        this.testInput = testSigma > 0 ? new NoiseStream(seeds.noise("test-input")).corrupt(data.testX(), testSigma) : data.testX();
         this.codeSigma = spec.codeNoiseLevel();
         this.codeSeed = seeds.noise("code");
     }
 
-    /** x + sigma * N(0, 1), clipped to [0, 1]. */
-    static INDArray corrupt(INDArray x, double sigma, Random rng) {
-        INDArray noisy = Nd4j.randn(x.shape(), rng).castTo(x.dataType()).muli(sigma).addi(x);
-        return Transforms.min(Transforms.max(noisy, 0.0, false), 1.0, false);
-    }
-
     INDArray trainingInput(INDArray clean) {
-        return trainSigma > 0 ? corrupt(clean, trainSigma, trainRng) : clean;
+        return trainSigma > 0 ? trainNoise.corrupt(clean, trainSigma) : clean;
     }
 
     /** True when the cell is scored on anything but the clean test images. */
@@ -55,8 +45,7 @@ public final class Corruption {
         if (codeSigma > 0) {
             if (!(model instanceof DenseProbes probes)) throw new IllegalArgumentException("code_noise needs a dense autoencoder");
             if (codeNoise == null) {
-                codeNoise = Nd4j.randn(new long[] {testInput.rows(), probes.hiddenUnits()},
-                        Nd4j.getRandomFactory().getNewRandomInstance(codeSeed)).castTo(testInput.dataType()).muli(codeSigma);
+                codeNoise = new NoiseStream(codeSeed).gaussian(codeSigma, testInput.rows(), probes.hiddenUnits());
             }
             return (start, end) -> probes.reconstructWithHiddenNoise(rows(testInput, start, end), rows(codeNoise, start, end));
         }

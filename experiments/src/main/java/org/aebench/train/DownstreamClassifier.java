@@ -4,6 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import org.aebench.data.Dataset;
 import org.aebench.models.DigitClassifier;
+import org.aebench.models.NoiseStream;
 import org.aebench.models.Reconstructor;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -28,7 +29,7 @@ final class DownstreamClassifier {
             Trainer.Pass pass = Trainer.epoch(cnn, data.trainX(), oneHot, BATCH, seeds.derive("classifier/shuffle/" + e), x -> x, f -> { });
             if (pass.failure() != null) return Map.of();
         }
-        INDArray noisy = Corruption.corrupt(data.testX(), NOISE, Nd4j.getRandomFactory().getNewRandomInstance(seeds.noise("classifier-probe")));
+        INDArray noisy = new NoiseStream(seeds.noise("classifier-probe")).corrupt(data.testX(), NOISE);
         Map<String, Double> out = new LinkedHashMap<>();
         out.put("classifier_accuracy", accuracy(cnn, data.testX(), data.testLabels()));
         out.put("classifier_accuracy_reconstructed", accuracy(cnn, reconstruct(ae, data.testX()), data.testLabels()));

@@ -1,6 +1,7 @@
 package org.aebench.train;
 
 import org.aebench.data.Dataset;
+import org.aebench.models.NoiseStream;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
@@ -23,7 +24,7 @@ record ProbeData(Dataset data, Dataset other, CellSeeds seeds) {
     }
 
     INDArray noisyDigits(int count) {
-        return Corruption.corrupt(Corruption.rows(data.testX(), 0, Math.min(count, data.testCount())), NOISY_DIGIT_SIGMA,
-                org.nd4j.linalg.factory.Nd4j.getRandomFactory().getNewRandomInstance(seeds.noise("noisy-digit-probe")));
+        return new NoiseStream(seeds.noise("noisy-digit-probe"))
+                .corrupt(Corruption.rows(data.testX(), 0, Math.min(count, data.testCount())), NOISY_DIGIT_SIGMA);
     }
 }
