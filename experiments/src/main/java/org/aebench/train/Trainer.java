@@ -101,6 +101,22 @@ public final class Trainer {
                 eval, curve, lastTrainLoss, trainSeconds, passes, data.trainCount(), data.testCount(), extra);
     }
 
+    /**
+     * Training steps as {@link #run} takes them (batch size, input noise), on consecutive batches of
+     * {@code data}'s training images, wrapping around: what the run's estimate times.
+     */
+    public static Runnable steps(Cell cell, Dataset data, TrainableModel model) {
+        Corruption corruption = new Corruption(cell.spec(), new CellSeeds(cell.seed()), data);
+        int batch = cell.spec().batchSize();
+        int[] next = {0};
+        return () -> {
+            if (next[0] + batch > data.trainCount()) next[0] = 0;
+            INDArray x = data.trainX().get(NDArrayIndex.interval(next[0], next[0] + batch), NDArrayIndex.all());
+            next[0] += batch;
+            model.fitBatch(corruption.trainingInput(x), x);
+        };
+    }
+
     /** One epoch's outcome: the mean training loss and the wall time, or why it failed. */
     record Pass(double meanLoss, double seconds, String failure) {}
 

@@ -53,6 +53,22 @@ public final class Synthetic {
                 null, null, null, null, List.of(1), new LinkedHashMap<>(), null, null, null, null, null, null, null, null, null, null, null, null, null);
     }
 
+    /** {@code spec} with one field (a record component, by name) set to {@code value}. */
+    public static ExperimentSpec with(ExperimentSpec spec, String field, Object value) {
+        try {
+            var components = ExperimentSpec.class.getRecordComponents();
+            Object[] args = new Object[components.length];
+            Class<?>[] types = new Class<?>[components.length];
+            for (int i = 0; i < components.length; i++) {
+                types[i] = components[i].getType();
+                args[i] = components[i].getName().equals(field) ? value : components[i].getAccessor().invoke(spec);
+            }
+            return ExperimentSpec.class.getDeclaredConstructor(types).newInstance(args);
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     public static Cell cell(ExperimentSpec spec, int seed, int epochs) {
         return new Cell("t/" + spec.name() + "/mnist/seed=" + seed, "t/" + spec.name() + "/mnist", "t", "t.yaml", spec,
                 Map.of(), seed, "smoke", null, null, epochs);

@@ -44,6 +44,36 @@ class TrainerTest {
         assertEquals(a.reconstruct(small.testX()), b.reconstruct(small.testX()));
     }
 
+    /** The estimate times these steps: the batches the runner takes, with the cell's input noise on the inputs only. */
+    @Test
+    void stepsTakeConsecutiveBatchesWithTheCellsInputNoise() {
+        var clean = Synthetic.dense(List.of("16:relu", "784:sigmoid"), Loss.MSE, Optimizer.ADAM);
+        var noisy = Synthetic.with(clean, "inputNoise", 0.3);
+        List<org.nd4j.linalg.api.ndarray.INDArray[]> seen = new java.util.ArrayList<>();
+        org.aebench.models.TrainableModel recorder = new org.aebench.models.TrainableModel() {
+            @Override public double fitBatch(org.nd4j.linalg.api.ndarray.INDArray input, org.nd4j.linalg.api.ndarray.INDArray target) {
+                seen.add(new org.nd4j.linalg.api.ndarray.INDArray[] {input.dup(), target.dup()});
+                return 0;
+            }
+            @Override public org.nd4j.linalg.api.ndarray.INDArray reconstruct(org.nd4j.linalg.api.ndarray.INDArray batch) { return batch; }
+            @Override public String describe() { return "records its batches"; }
+        };
+        Runnable step = Trainer.steps(Synthetic.cell(noisy, 1, 1), DATA, recorder);
+        for (int i = 0; i < 17; i++) step.run();  // 512 images in batches of 32: the 17th wraps around
+        var first = DATA.trainX().get(org.nd4j.linalg.indexing.NDArrayIndex.interval(0, 32), org.nd4j.linalg.indexing.NDArrayIndex.all());
+        var second = DATA.trainX().get(org.nd4j.linalg.indexing.NDArrayIndex.interval(32, 64), org.nd4j.linalg.indexing.NDArrayIndex.all());
+        assertEquals(first, seen.get(0)[1]);
+        assertEquals(second, seen.get(1)[1]);
+        assertEquals(first, seen.get(16)[1]);
+        double noise = seen.get(0)[0].sub(first).stdNumber().doubleValue();
+        assertTrue(noise > 0.1 && noise < 0.3, "input noise of sigma 0.3, clipped to [0, 1]: std " + noise);
+        assertNotEquals(seen.get(0)[0], seen.get(16)[0], "fresh noise for every batch");
+
+        seen.clear();
+        Trainer.steps(Synthetic.cell(clean, 1, 1), DATA, recorder).run();
+        assertEquals(seen.get(0)[1], seen.get(0)[0], "no noise: the inputs are the targets");
+    }
+
     @Test
     void denseAutoencoderLearnsAndBeatsTheMeanImage() {
         var spec = Synthetic.dense(List.of("128:relu", "784:sigmoid"), Loss.MSE, Optimizer.ADAM);

@@ -16,8 +16,7 @@ import org.aebench.models.ModelFactory;
 import org.aebench.models.Reconstructor;
 import org.aebench.models.TrainableModel;
 import org.aebench.train.CellSeeds;
-import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.indexing.NDArrayIndex;
+import org.aebench.train.Trainer;
 
 /**
  * Predicts a run's wall time before it starts: each distinct model (by {@code speedKey}) is
@@ -72,15 +71,9 @@ final class Estimator {
     private static Rate measure(Cell c, Dataset data) {
         long seed = new CellSeeds(c.seed()).weights();
         Reconstructor model = ModelFactory.create(c.spec(), data.features(), seed, new CellSeeds(c.seed()).derive("model-noise"));
-        TrainableModel t = (TrainableModel) model;
+        // with the cell's input noise, as the runner trains (drawing it is part of a denoiser's step)
+        Runnable step = Trainer.steps(c, data, (TrainableModel) model);
         int batch = c.spec().batchSize();
-        int[] next = {0};
-        Runnable step = () -> {
-            if (next[0] + batch > POOL) next[0] = 0;
-            INDArray x = data.trainX().get(NDArrayIndex.interval(next[0], next[0] + batch), NDArrayIndex.all());
-            next[0] += batch;
-            t.fitBatch(x, x);
-        };
         // SameDiff graphs run slowly for their first ~10 s (measured on the conv AE with JMH) and for
         // their first ~100 steps: r003's 64-filter denoiser, two at once, ran at 626-712 samples/s
         // over steps 1-50, ~910 over 51-100 and 1,147-1,269 after; a 15 s warm-up had probed 778.
