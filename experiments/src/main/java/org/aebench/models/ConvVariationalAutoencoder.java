@@ -7,8 +7,6 @@ import org.aebench.matrix.ExperimentSpec;
 import org.nd4j.autodiff.samediff.SDVariable;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.api.rng.Random;
-import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * Report 002's VAE (section 4.3): the encoder of {@link StridedConvCodec} whose last layer is two
@@ -20,12 +18,12 @@ import org.nd4j.linalg.factory.Nd4j;
 public final class ConvVariationalAutoencoder extends StridedConvCodec {
     /** The code's shape inside the channels-last graph. */
     private static final long[] CODE_NHWC = {2, 2, CHANNELS[3]};
-    private final Random epsRng;
+    private final NoiseStream eps;
     private final String description;
 
     public ConvVariationalAutoencoder(ExperimentSpec spec, long seed, long noiseSeed) {
         super(spec, seed, noiseSeed);
-        this.epsRng = Nd4j.getRandomFactory().getNewRandomInstance(noiseSeed ^ 0x5DEECE66DL);
+        this.eps = new NoiseStream(noiseSeed ^ 0x5DEECE66DL);
         List<Layer> enc = new ArrayList<>();
         int in = channels;
         for (int i = 0; i < 3; i++) {
@@ -70,7 +68,7 @@ public final class ConvVariationalAutoencoder extends StridedConvCodec {
     @Override
     protected Map<String, INDArray> trainingFeeds(long batch) {
         Map<String, INDArray> feeds = new java.util.HashMap<>(super.trainingFeeds(batch));
-        feeds.put("eps", Nd4j.randn(new long[] {batch, CODE_NHWC[0], CODE_NHWC[1], CODE_NHWC[2]}, epsRng).castTo(DataType.FLOAT));
+        feeds.put("eps", eps.gaussian(1.0, batch, CODE_NHWC[0], CODE_NHWC[1], CODE_NHWC[2]));
         return feeds;
     }
 
