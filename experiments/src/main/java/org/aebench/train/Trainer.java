@@ -111,7 +111,7 @@ public final class Trainer {
         int[] next = {0};
         return () -> {
             if (next[0] + batch > data.trainCount()) next[0] = 0;
-            INDArray x = data.trainX().get(NDArrayIndex.interval(next[0], next[0] + batch), NDArrayIndex.all());
+            INDArray x = Corruption.rows(data.trainX(), next[0], next[0] + batch);
             next[0] += batch;
             model.fitBatch(corruption.trainingInput(x), x);
         };
