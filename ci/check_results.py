@@ -38,7 +38,7 @@ def main(cmd, *args):
         if wrong:
             print("curve rows do not match epochs for:", wrong, file=sys.stderr)
             return 1
-        missing = [r["cell_id"] for r in results if not r["git_commit"] or not r["native_classifier"] or not r["dataset_sha256"]]
+        missing = [r["cell_id"] for r in results if not r["git_commit"] or not r["native_classifier"] or not r["dataset_sha256"] or not r["trained_in"]]
         if missing:
             print("rows without provenance:", missing, file=sys.stderr)
             return 1

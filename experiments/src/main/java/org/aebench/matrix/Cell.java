@@ -25,6 +25,19 @@ public record Cell(
         Integer testLimit,
         int epochs) {
 
+    /**
+     * What decides the trained model: cells with equal keys train identical networks (same
+     * experiment settings, data, seed and epochs, so the same numbers on one native build) and
+     * differ only in how they are scored, e.g. report 000's standard AE scored on noisy images
+     * and its hidden-size cell with h = 256.
+     */
+    public TrainingKey trainingKey() {
+        return new TrainingKey(spec.training(), seed, profile, trainLimit, testLimit, epochs);
+    }
+
+    /** See {@link #trainingKey}. */
+    public record TrainingKey(ExperimentSpec spec, int seed, String profile, Integer trainLimit, Integer testLimit, int epochs) {}
+
     public String sweepText() {
         return sweep.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining(";"));
     }

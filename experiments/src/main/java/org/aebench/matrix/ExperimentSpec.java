@@ -62,6 +62,19 @@ public record ExperimentSpec(
     /** True when each hidden layer is batch-normalised. */
     public boolean batchNormalised() { return Boolean.TRUE.equals(batchNorm); }
 
+    /**
+     * This experiment with what only decides how a trained model is scored cleared: names and
+     * notes, the sweep and seed lists, the profiles (a cell carries their effect), test and code
+     * noise, probes and the downstream classifier. Two experiments with equal results train the
+     * same network with the same arithmetic; every other field, including any added later, counts
+     * as training.
+     */
+    public ExperimentSpec training() {
+        return new ExperimentSpec(null, null, null, family, dataset, components, layers, variant, loss, optimizer, learningRate,
+                batchSize, epochs, init, null, null, null, activityL1, activityLayer, contractive, inputNoise, null, null, filters,
+                weightDecay, dropout, batchNorm, null, null);
+    }
+
     /** What decides training speed (not the data set, seed or sweep name): cells with equal keys train equally fast. */
     public String speedKey() {
         return family + "|" + dataset.channels() + "|" + layers + "|" + variant + "|" + filters + "|" + loss + "|" + optimizer + "|" + batchSize

@@ -9,6 +9,7 @@ import org.aebench.matrix.ExperimentSpec;
 import org.aebench.matrix.Loss;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.Function;
 import java.util.function.UnaryOperator;
 import org.aebench.models.ClosedFormModel;
 import org.aebench.models.DigitClassifier;
@@ -35,30 +36,37 @@ public final class Trainer {
     private Trainer() {}
 
     public static CellOutcome run(Cell cell, Dataset data, TrainingListener listener) {
-        return run(cell, data, listener, Artifacts.none(), id -> {
+        return run(List.of(cell), data, listener, c -> Artifacts.none(), id -> {
             throw new IllegalStateException("this run has no data set " + id + " for probes");
-        });
+        }).get(0);
     }
 
     /**
+     * Trains one model for cells with one {@link Cell#trainingKey} and scores it for each of them,
+     * after every epoch and at the end, exactly as each would be scored had it trained alone:
+     * training draws nothing from how a cell is scored, and scoring changes no model state.
+     *
+     * @param artifacts where each cell's pictures go
      * @param otherData the test images of another data set, for probes that show the model images
      *                  unlike its training data (non-digit probe)
+     * @return one outcome per cell, in order
      */
-    public static CellOutcome run(Cell cell, Dataset data, TrainingListener listener, Artifacts artifacts,
-                                  java.util.function.Function<org.aebench.data.DatasetId, Dataset> otherData) {
-        ExperimentSpec spec = cell.spec();
-        CellSeeds seeds = new CellSeeds(cell.seed());
+    public static List<CellOutcome> run(List<Cell> cells, Dataset data, TrainingListener listener, Function<Cell, Artifacts> artifacts,
+                                        Function<org.aebench.data.DatasetId, Dataset> otherData) {
+        Cell first = cells.get(0);
+        for (Cell c : cells) {
+            if (!c.trainingKey().equals(first.trainingKey())) throw new IllegalArgumentException(c.id() + " does not train what " + first.id() + " trains");
+        }
+        ExperimentSpec spec = first.spec();
+        CellSeeds seeds = new CellSeeds(first.seed());
         Nd4j.getRandom().setSeed(seeds.weights());
         Reconstructor model = ModelFactory.create(spec, data.features(), seeds.weights(), seeds.derive("model-noise"));
         Loss loss = spec.loss() == null ? Loss.MSE : spec.loss();
-        List<EpochRecord> curve = new ArrayList<>();
+        List<Scoring> scorings = cells.stream().map(c -> new Scoring(c, model, data, artifacts.apply(c))).toList();
         double trainSeconds = 0;
         long passes = 0;
         double lastTrainLoss = Double.NaN;
-        Evaluation lastTest = null;
 
-        Corruption corruption = new Corruption(spec, seeds, data);
-        Evaluator.Batches testRun = corruption.testReconstructions(model);
         if (model instanceof ClosedFormModel closedForm) {
             long t0 = System.nanoTime();
             closedForm.fit(data.trainX());
@@ -66,39 +74,70 @@ public final class Trainer {
             passes = data.trainCount();
         } else if (model instanceof TrainableModel trainable) {
             int n = data.trainCount();
-            artifacts.trainingStarts(data, corruption);
-            for (int epoch = 1; epoch <= cell.epochs(); epoch++) {
+            for (Scoring s : scorings) s.artifacts.trainingStarts(data, s.corruption);
+            // every cell's training noise is the same stream (same seed and sigma): the first cell's
+            Corruption training = scorings.get(0).corruption;
+            for (int epoch = 1; epoch <= first.epochs(); epoch++) {
                 int e = epoch;
                 Pass pass = epoch(trainable, data.trainX(), null, spec.batchSize(), seeds.shuffle(epoch),
-                        corruption::trainingInput, fraction -> listener.batchProgress(e, fraction));
-                if (pass.failure() != null) return failed(model, pass.failure() + " in epoch " + epoch, curve, data);
+                        training::trainingInput, fraction -> listener.batchProgress(e, fraction));
+                if (pass.failure() != null) {
+                    String reason = pass.failure() + " in epoch " + epoch;
+                    return scorings.stream().map(s -> failed(model, reason, s.curve, data)).toList();
+                }
                 trainSeconds += pass.seconds();
                 passes += n;
                 lastTrainLoss = pass.meanLoss();
-                lastTest = Evaluator.evaluate(testRun, data.testX(), loss);
-                EpochRecord record = new EpochRecord(epoch, lastTrainLoss, lastTest.loss(), lastTest.mse(), pass.seconds());
-                curve.add(record);
-                artifacts.epochFinished(model, corruption, epoch, cell.epochs());
-                listener.epochFinished(record, cell.epochs());
+                for (Scoring s : scorings) {
+                    s.lastTest = Evaluator.evaluate(s.testRun, data.testX(), loss);
+                    s.curve.add(new EpochRecord(epoch, lastTrainLoss, s.lastTest.loss(), s.lastTest.mse(), pass.seconds()));
+                    s.artifacts.epochFinished(model, s.corruption, epoch, first.epochs());
+                }
+                listener.epochFinished(scorings.get(0).curve.get(epoch - 1), first.epochs());
             }
         } else {
             throw new IllegalStateException(model.getClass() + " is neither trainable nor closed-form");
         }
+        List<CellOutcome> outcomes = new ArrayList<>();
+        for (Scoring s : scorings) outcomes.add(s.finish(data, loss, lastTrainLoss, trainSeconds, passes, listener, otherData));
+        return outcomes;
+    }
 
-        // the last epoch's evaluation is of the final model already
-        Evaluation eval = lastTest != null ? lastTest : Evaluator.evaluate(testRun, data.testX(), loss);
-        String[] verdict = classify(eval, spec.family().trained());
-        ProbeData probeData = new ProbeData(data, spec.nonDigitProbe() == null ? null : otherData.apply(spec.nonDigitProbe()), seeds);
-        if (eval.finite()) artifacts.write(model, data, corruption, probeData);
-        String status = verdict[0];
-        String reason = verdict[1];
-        Map<String, Double> extra = new LinkedHashMap<>(Probes.measure(model, spec, data, eval, corruption, loss, probeData));
-        if (spec.classifierEpochs() != null && eval.finite()) {
-            extra.putAll(DownstreamClassifier.measure(model, data, seeds, spec.classifierEpochs(), listener));
+    /** How one cell scores the shared model: its test and code noise, its curve, its pictures and probes. */
+    private static final class Scoring {
+        final Cell cell;
+        final Reconstructor model;
+        final Corruption corruption;
+        final Evaluator.Batches testRun;
+        final Artifacts artifacts;
+        final List<EpochRecord> curve = new ArrayList<>();
+        Evaluation lastTest;
+
+        Scoring(Cell cell, Reconstructor model, Dataset data, Artifacts artifacts) {
+            this.cell = cell;
+            this.model = model;
+            this.corruption = new Corruption(cell.spec(), new CellSeeds(cell.seed()), data);
+            this.testRun = corruption.testReconstructions(model);
+            this.artifacts = artifacts;
         }
-        return new CellOutcome(status, reason, model.describe() + (spec.classifierEpochs() != null
-                ? "; downstream " + DigitClassifier.DESCRIPTION + ", " + spec.classifierEpochs() + " epochs" : ""),
-                eval, curve, lastTrainLoss, trainSeconds, passes, data.trainCount(), data.testCount(), extra);
+
+        CellOutcome finish(Dataset data, Loss loss, double lastTrainLoss, double trainSeconds, long passes, TrainingListener listener,
+                           Function<org.aebench.data.DatasetId, Dataset> otherData) {
+            ExperimentSpec spec = cell.spec();
+            CellSeeds seeds = new CellSeeds(cell.seed());
+            // the last epoch's evaluation is of the final model already
+            Evaluation eval = lastTest != null ? lastTest : Evaluator.evaluate(testRun, data.testX(), loss);
+            String[] verdict = classify(eval, spec.family().trained());
+            ProbeData probeData = new ProbeData(data, spec.nonDigitProbe() == null ? null : otherData.apply(spec.nonDigitProbe()), seeds);
+            if (eval.finite()) artifacts.write(model, data, corruption, probeData);
+            Map<String, Double> extra = new LinkedHashMap<>(Probes.measure(model, spec, data, eval, corruption, loss, probeData));
+            if (spec.classifierEpochs() != null && eval.finite()) {
+                extra.putAll(DownstreamClassifier.measure(model, data, seeds, spec.classifierEpochs(), listener));
+            }
+            return new CellOutcome(verdict[0], verdict[1], model.describe() + (spec.classifierEpochs() != null
+                    ? "; downstream " + DigitClassifier.DESCRIPTION + ", " + spec.classifierEpochs() + " epochs" : ""),
+                    eval, curve, lastTrainLoss, trainSeconds, passes, data.trainCount(), data.testCount(), extra);
+        }
     }
 
     /**

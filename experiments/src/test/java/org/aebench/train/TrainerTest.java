@@ -2,6 +2,7 @@ package org.aebench.train;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
@@ -25,6 +26,34 @@ class TrainerTest {
         assertEquals(a.epochs().get(0).trainLoss(), b.epochs().get(0).trainLoss(), 0.0);
         CellOutcome other = Trainer.run(Synthetic.cell(spec, 4, 2), DATA, TrainingListener.NONE);
         assertNotEquals(a.final_().mse(), other.final_().mse(), "another seed must give other weights and order");
+    }
+
+    @Test
+    void cellsSharingATrainingAreScoredAsIfEachHadTrainedAlone() {
+        var spec = Synthetic.dense(List.of("64:relu", "16:identity", "64:relu", "784:sigmoid"), Loss.MSE, Optimizer.ADAM);
+        var plain = Synthetic.cell(spec, 5, 2);
+        var noisyTest = Synthetic.cell(Synthetic.with(Synthetic.with(spec, "name", "noisy"), "testNoise", 0.3), 5, 2);
+        var noisyCode = Synthetic.cell(Synthetic.with(Synthetic.with(spec, "name", "code"), "codeNoise", 0.5), 5, 2);
+        List<org.aebench.matrix.Cell> cells = List.of(plain, noisyTest, noisyCode);
+        List<CellOutcome> shared = Trainer.run(cells, DATA, TrainingListener.NONE, c -> Artifacts.none(), id -> {
+            throw new IllegalStateException();
+        });
+        for (int i = 0; i < cells.size(); i++) {
+            CellOutcome alone = Trainer.run(cells.get(i), DATA, TrainingListener.NONE);
+            CellOutcome s = shared.get(i);
+            assertEquals(alone.final_().mse(), s.final_().mse(), 0.0, cells.get(i).id());
+            assertEquals(alone.extra(), s.extra(), cells.get(i).id());
+            for (int e = 0; e < 2; e++) {
+                assertEquals(alone.epochs().get(e).trainLoss(), s.epochs().get(e).trainLoss(), 0.0);
+                assertEquals(alone.epochs().get(e).testMse(), s.epochs().get(e).testMse(), 0.0);
+            }
+        }
+        assertTrue(shared.get(1).final_().mse() > shared.get(0).final_().mse(), "each cell keeps its own scoring: noisy inputs score worse");
+        assertNotEquals(shared.get(0).final_().mse(), shared.get(2).final_().mse());
+
+        var noisyTraining = Synthetic.cell(Synthetic.with(spec, "inputNoise", 0.3), 5, 2);
+        assertThrows(IllegalArgumentException.class, () -> Trainer.run(List.of(plain, noisyTraining), DATA, TrainingListener.NONE,
+                c -> Artifacts.none(), id -> null), "noise on the training inputs is another training");
     }
 
     @Test

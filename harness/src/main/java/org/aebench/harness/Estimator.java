@@ -21,9 +21,9 @@ import org.aebench.train.Trainer;
 /**
  * Predicts a run's wall time before it starts: each distinct model (by {@code speedKey}) is
  * trained here for three seconds on real images with the runner's own code, after a warm-up
- * long enough for SameDiff graphs; each cell then costs its sample-passes at that rate plus one
- * test-set evaluation per epoch, and the cells are dealt to the workers longest first, as the
- * runner deals them.
+ * long enough for SameDiff graphs; each training then costs its sample-passes at that rate, each
+ * cell one test-set evaluation per epoch, and the trainings are dealt to the workers longest
+ * first, as the runner deals them.
  */
 final class Estimator {
     private static final int POOL = 6400;
@@ -102,18 +102,30 @@ final class Estimator {
     /** Seconds a process spends before its first cell: JVM, native libraries, checksums and loading the data. */
     private static final double STARTUP = 5;
 
-    /** Predicted seconds of one cell; closed-form fits count one second. */
+    /** Predicted seconds of a cell trained alone; closed-form fits count one second. */
     static double seconds(Cell c, Map<String, Rate> rates) {
-        if (!c.spec().family().trained()) return 1;
-        Rate r = rates.get(c.spec().speedKey());
-        int test = c.testLimit() != null ? c.testLimit() : TEST_IMAGES;
-        return CellCost.passes(c) / r.train() + c.epochs() * (double) test / r.infer()
-                + (c.spec().family().graph() ? GRAPH_WARM_UP : 0);
+        return seconds(c, rates, true);
     }
 
-    /** Longest-first onto the least-loaded worker: the runner's own schedule. */
+    /** Predicted seconds of a cell's scoring, one test-set evaluation per epoch, and of its training when it runs it. */
+    private static double seconds(Cell c, Map<String, Rate> rates, boolean trains) {
+        if (!c.spec().family().trained()) return trains ? 1 : 0;
+        Rate r = rates.get(c.spec().speedKey());
+        int test = c.testLimit() != null ? c.testLimit() : TEST_IMAGES;
+        double scoring = c.epochs() * (double) test / r.infer();
+        return trains ? CellCost.passes(c) / r.train() + scoring + (c.spec().family().graph() ? GRAPH_WARM_UP : 0) : scoring;
+    }
+
+    /** Predicted seconds of one training and the scoring of each of its cells. */
+    static double seconds(SharedTraining t, Map<String, Rate> rates) {
+        double s = 0;
+        for (Cell c : t.cells()) s += seconds(c, rates, c == t.first());
+        return s;
+    }
+
+    /** Longest-first onto the least-loaded worker: the runner's own schedule, one training at a time. */
     static double makespan(List<Cell> cells, Map<String, Rate> rates, int workers) {
-        List<Double> times = new ArrayList<>(cells.stream().map(c -> seconds(c, rates)).toList());
+        List<Double> times = new ArrayList<>(SharedTraining.of(cells).stream().map(t -> seconds(t, rates)).toList());
         times.sort(Comparator.reverseOrder());
         PriorityQueue<Double> load = new PriorityQueue<>();
         for (int i = 0; i < workers; i++) load.add(0.0);
@@ -121,22 +133,31 @@ final class Estimator {
         return STARTUP + load.stream().mapToDouble(Double::doubleValue).max().orElse(0);
     }
 
-    /** Prints the estimate per report and returns {wall seconds, summed cell seconds}. */
+    /**
+     * Prints the estimate per report and returns {wall seconds, summed cell seconds}. A shared
+     * training counts in the report of the cell it runs as; its other cells count their scoring.
+     */
     static double[] print(List<Cell> cells, Map<String, Rate> rates, int workers, PrintStream out) {
         Map<String, double[]> byReport = new TreeMap<>();
-        for (Cell c : cells) {
-            double[] agg = byReport.computeIfAbsent(c.report(), k -> new double[3]);
-            agg[0]++;
-            agg[1] += CellCost.passes(c);
-            agg[2] += seconds(c, rates);
+        List<SharedTraining> trainings = SharedTraining.of(cells);
+        for (SharedTraining t : trainings) {
+            for (Cell c : t.cells()) {
+                boolean trains = c == t.first();
+                double[] agg = byReport.computeIfAbsent(c.report(), k -> new double[4]);
+                agg[0]++;
+                agg[1] += trains ? CellCost.passes(c) : 0;
+                agg[2] += seconds(c, rates, trains);
+                agg[3] += trains ? 1 : 0;
+            }
         }
-        out.printf(Locale.ROOT, "%-10s %6s %16s %14s%n", "report", "cells", "sample-passes", "cell time");
+        out.printf(Locale.ROOT, "%-10s %6s %10s %16s %14s%n", "report", "cells", "trainings", "sample-passes", "cell time");
         for (Map.Entry<String, double[]> e : byReport.entrySet()) {
-            out.printf(Locale.ROOT, "%-10s %6.0f %,16.0f %14s%n", e.getKey(), e.getValue()[0], e.getValue()[1], Progress.duration(e.getValue()[2]));
+            double[] a = e.getValue();
+            out.printf(Locale.ROOT, "%-10s %6.0f %10.0f %,16.0f %14s%n", e.getKey(), a[0], a[3], a[1], Progress.duration(a[2]));
         }
         double wall = makespan(cells, rates, workers);
-        out.printf(Locale.ROOT, "estimated wall time: %s on %d worker%s (rates measured with %d at once)%n",
-                Progress.duration(wall), workers, workers == 1 ? "" : "s", workers);
+        out.printf(Locale.ROOT, "estimated wall time: %s on %d worker%s (rates measured with %d at once; %d cells, %d trainings)%n",
+                Progress.duration(wall), workers, workers == 1 ? "" : "s", workers, cells.size(), trainings.size());
         return new double[] {wall, byReport.values().stream().mapToDouble(a -> a[2]).sum()};
     }
 }

@@ -11,8 +11,8 @@ import org.aebench.train.EpochRecord;
 import org.aebench.train.TrainingListener;
 
 /**
- * The terminal progress display: cell i of N, epoch, losses, and an ETA for the cell and the
- * run. The run's ETA weighs the remaining cells by their multiply-adds (sample-passes x layer
+ * The terminal progress display: training i of N (with the cells it scores), epoch, losses, and
+ * an ETA for the training and the run. The run's ETA weighs the remaining cells by their multiply-adds (sample-passes x layer
  * sizes) at the rate measured so far in this run, divided among the workers. With one worker on a
  * terminal the batch line redraws in place; with several, lines are prefixed by the cell number.
  */
@@ -35,19 +35,24 @@ public class Progress {
         return new Progress(new PrintStream(PrintStream.nullOutputStream()), false);
     }
 
-    synchronized void runStarted(List<Cell> todo, int skipped, int workers) {
+    /** @param cells how many cells the trainings score */
+    synchronized void runStarted(List<SharedTraining> todo, int cells, int skipped, int workers) {
         this.workers = workers;
         runStart = System.nanoTime();
         count = todo.size();
-        totalWork = todo.stream().mapToDouble(CellCost::multiplyAdds).sum();
-        out.printf(Locale.ROOT, "aebench: %d cells to run%s on %d worker%s%n", todo.size(),
+        totalWork = todo.stream().mapToDouble(t -> CellCost.multiplyAdds(t.first())).sum();
+        out.printf(Locale.ROOT, "aebench: %d cells to run%s%s on %d worker%s%n", cells,
+                todo.size() < cells ? " (" + todo.size() + " trainings: some cells share one)" : "",
                 skipped > 0 ? ", " + skipped + " already in the results file (skipped; --force reruns them)" : "",
                 workers, workers == 1 ? "" : "s");
     }
 
-    synchronized TrainingListener cellStarted(int index, Cell cell) {
-        out.printf(Locale.ROOT, "[%d/%d] %s%s%n", index + 1, count, cell.id(),
-                cell.epochs() > 0 ? " (" + cell.epochs() + " epochs)" : "");
+    synchronized TrainingListener trainingStarted(int index, SharedTraining training) {
+        Cell cell = training.first();
+        int others = training.cells().size() - 1;
+        out.printf(Locale.ROOT, "[%d/%d] %s%s%s%n", index + 1, count, cell.id(),
+                cell.epochs() > 0 ? " (" + cell.epochs() + " epochs)" : "",
+                others > 0 ? ", also scored as " + others + " other cell" + (others == 1 ? "" : "s") + " that train the same network" : "");
         return new CellProgress(index, cell);
     }
 

@@ -16,7 +16,8 @@ import org.aebench.train.Evaluation;
 final class ResultRows {
     private ResultRows() {}
 
-    static Row<ResultColumn> result(Cell cell, CellOutcome o, Provenance p, Map<String, String> sha256,
+    /** @param trainedIn the cell whose training produced the model: {@code cell} itself unless it shares one */
+    static Row<ResultColumn> result(Cell cell, CellOutcome o, Provenance p, Map<String, String> sha256, Cell trainedIn,
                                     Instant started, Instant finished) {
         Row<ResultColumn> r = new Row<>(ResultColumn.class)
                 .set(ResultColumn.CELL_ID, cell.id())
@@ -29,6 +30,7 @@ final class ResultRows {
                 .set(ResultColumn.SWEEP, cell.sweepText())
                 .set(ResultColumn.ARCHITECTURE, o.architecture())
                 .set(ResultColumn.SEED, cell.seed())
+                .set(ResultColumn.TRAINED_IN, trainedIn.id())
                 .set(ResultColumn.PROFILE, cell.profile())
                 .set(ResultColumn.BACKEND, p.backend())
                 .set(ResultColumn.STATUS, o.status())
@@ -74,10 +76,10 @@ final class ResultRows {
     }
 
     /** A row for a cell that threw: the reason is the exception, every metric is empty. */
-    static Row<ResultColumn> crashed(Cell cell, Throwable t, Provenance p, Instant started) {
+    static Row<ResultColumn> crashed(Cell cell, Throwable t, Provenance p, Cell trainedIn, Instant started) {
         CellOutcome o = new CellOutcome("failed", t.getClass().getSimpleName() + ": " + t.getMessage(), "", null,
                 List.of(), Double.NaN, Double.NaN, 0, 0, 0, Map.of());
-        return result(cell, o, p, Map.of(), started, Instant.now());
+        return result(cell, o, p, Map.of(), trainedIn, started, Instant.now());
     }
 
     static List<Row<CurveColumn>> curves(Cell cell, CellOutcome o, Provenance p) {

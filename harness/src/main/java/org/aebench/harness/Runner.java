@@ -12,6 +12,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.aebench.matrix.Cell;
+import org.aebench.results.CurveColumn;
 import org.aebench.results.ResultColumn;
 import org.aebench.results.ResultStore;
 import org.aebench.results.Row;
@@ -20,8 +21,9 @@ import org.aebench.train.TrainingListener;
 /**
  * Runs cells, several at once when {@code workers > 1}, and records each as soon as it finishes,
  * so that a crash or kill loses at most the cells in progress; a rerun skips what is recorded
- * (unless {@code force}). Each worker is a thread training one cell at a time with the process's
- * single native thread, so a cell computes exactly what it computes in a serial run.
+ * (unless {@code force}). Cells that train the same network share one training
+ * ({@link SharedTraining}). Each worker is a thread training one network at a time with the
+ * process's single native thread, so a cell computes exactly what it computes in a serial run.
  */
 public final class Runner {
     private final CellExecutor executor;
@@ -54,10 +56,10 @@ public final class Runner {
         List<Cell> unfinished = cells.stream().filter(c -> !store.isFinished(c.id(), provenance.backend())).toList();
         int skipped = cells.size() - unfinished.size();
         // Longest first, so no worker idles long at the end; graphs before all (see CellCost.ORDER).
-        List<Cell> todo = unfinished.stream().sorted(CellCost.ORDER).toList();
-        executor.prepare(todo);
+        List<SharedTraining> todo = SharedTraining.of(unfinished).stream().sorted(SharedTraining.ORDER).toList();
+        executor.prepare(unfinished);
         int threads = Math.min(workers, Math.max(1, todo.size()));
-        progress.runStarted(todo, skipped, threads);
+        progress.runStarted(todo, unfinished.size(), skipped, threads);
         AtomicInteger ok = new AtomicInteger(), collapsed = new AtomicInteger(), failed = new AtomicInteger();
         if (threads == 1) {
             for (int i = 0; i < todo.size(); i++) runOne(i, todo.get(i), store, ok, collapsed, failed);
@@ -83,28 +85,42 @@ public final class Runner {
         return s;
     }
 
-    private void runOne(int index, Cell cell, ResultStore store, AtomicInteger ok, AtomicInteger collapsed, AtomicInteger failed) {
-        TrainingListener listener = progress.cellStarted(index, cell);
+    /** Trains once for the cells of {@code training} and records a row (and curve) for each, as soon as they are done. */
+    private void runOne(int index, SharedTraining training, ResultStore store, AtomicInteger ok, AtomicInteger collapsed, AtomicInteger failed) {
+        TrainingListener listener = progress.trainingStarted(index, training);
         Instant started = Instant.now();
-        Row<ResultColumn> row;
-        CellExecutor.Executed done = null;
+        List<Cell> cells = training.cells();
+        List<Row<ResultColumn>> rows = new ArrayList<>();
+        List<List<Row<CurveColumn>>> curves = new ArrayList<>();
         try {
-            done = executor.execute(cell, listener);
-            row = ResultRows.result(cell, done.outcome(), provenance, done.sha256(), started, Instant.now());
+            List<CellExecutor.Executed> done = executor.execute(cells, listener);
+            Instant finished = Instant.now();
+            for (int i = 0; i < cells.size(); i++) {
+                rows.add(ResultRows.result(cells.get(i), done.get(i).outcome(), provenance, done.get(i).sha256(), training.first(), started, finished));
+                curves.add(ResultRows.curves(cells.get(i), done.get(i).outcome(), provenance));
+            }
         } catch (RuntimeException | OutOfMemoryError | StackOverflowError e) {
-            row = ResultRows.crashed(cell, e, provenance, started);
+            rows.clear();
+            curves.clear();
+            for (Cell c : cells) {
+                rows.add(ResultRows.crashed(c, e, provenance, training.first(), started));
+                curves.add(List.of());
+            }
         }
-        try {
-            store.record(row, done == null ? List.of() : ResultRows.curves(cell, done.outcome(), provenance));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        for (int i = 0; i < cells.size(); i++) {
+            Row<ResultColumn> row = rows.get(i);
+            try {
+                store.record(row, curves.get(i));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            switch (row.get(ResultColumn.STATUS)) {
+                case "ok" -> ok.incrementAndGet();
+                case "collapsed" -> collapsed.incrementAndGet();
+                default -> failed.incrementAndGet();
+            }
+            progress.cellFinished(index, cells.get(i), row);
         }
-        switch (row.get(ResultColumn.STATUS)) {
-            case "ok" -> ok.incrementAndGet();
-            case "collapsed" -> collapsed.incrementAndGet();
-            default -> failed.incrementAndGet();
-        }
-        progress.cellFinished(index, cell, row);
     }
 
     /** Waits for a worker's cell; what killed it (an Error, a failed write) ends the run as it would a serial one. */

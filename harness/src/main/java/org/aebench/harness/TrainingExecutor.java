@@ -4,10 +4,12 @@ import java.util.List;
 import org.aebench.data.DataCatalog;
 import org.aebench.data.Dataset;
 import org.aebench.matrix.Cell;
+import org.aebench.train.Artifacts;
+import org.aebench.train.CellOutcome;
 import org.aebench.train.Trainer;
 import org.aebench.train.TrainingListener;
 
-/** Loads the cell's data (verified) and hands it to the one training loop. */
+/** Loads the cells' data (verified) and hands it to the one training loop. */
 public final class TrainingExecutor implements CellExecutor {
     private final DataCatalog catalog;
     private final java.nio.file.Path artifactsRoot;
@@ -29,11 +31,15 @@ public final class TrainingExecutor implements CellExecutor {
     }
 
     @Override
-    public Executed execute(Cell cell, TrainingListener listener) {
-        Dataset data = catalog.load(cell.spec().dataset(), cell.trainLimit(), cell.testLimit());
-        org.aebench.train.Artifacts artifacts = artifactsRoot == null ? org.aebench.train.Artifacts.none()
-                : new org.aebench.train.Artifacts(artifactsRoot.resolve(folderName(cell.id())));
+    public List<Executed> execute(List<Cell> cells, TrainingListener listener) {
+        Cell first = cells.get(0);
+        Dataset data = catalog.load(first.spec().dataset(), first.trainLimit(), first.testLimit());
         // probes read the first test images of another data set (e.g. Fashion-MNIST items shown to an MNIST AE)
-        return new Executed(Trainer.run(cell, data, listener, artifacts, id -> catalog.load(id, 1, cell.testLimit())), data.sha256());
+        List<CellOutcome> outcomes = Trainer.run(cells, data, listener, this::artifacts, id -> catalog.load(id, 1, first.testLimit()));
+        return outcomes.stream().map(o -> new Executed(o, data.sha256())).toList();
+    }
+
+    private Artifacts artifacts(Cell cell) {
+        return artifactsRoot == null ? Artifacts.none() : new Artifacts(artifactsRoot.resolve(folderName(cell.id())));
     }
 }

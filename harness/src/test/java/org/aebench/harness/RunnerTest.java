@@ -42,6 +42,8 @@ class RunnerTest {
     /** Answers instantly with made-up metrics; can die at a given call or throw for one cell. */
     static final class FakeExecutor implements CellExecutor {
         final List<String> executed = java.util.Collections.synchronizedList(new ArrayList<>());
+        /** The cells of each call, one call per training. */
+        final List<List<String>> trainings = java.util.Collections.synchronizedList(new ArrayList<>());
         int dieAtCall = -1;
         String throwFor;
 
@@ -49,14 +51,19 @@ class RunnerTest {
         public void prepare(List<Cell> cells) { }
 
         @Override
-        public Executed execute(Cell cell, TrainingListener listener) {
+        public List<Executed> execute(List<Cell> cells, TrainingListener listener) {
             if (executed.size() == dieAtCall) throw new Killed();
-            executed.add(cell.id());
-            if (cell.id().equals(throwFor)) throw new IllegalStateException("native op failed");
-            List<EpochRecord> epochs = List.of(new EpochRecord(1, 0.2, 0.1, 0.1, 1), new EpochRecord(2, 0.1, 0.05, 0.05, 1));
-            CellOutcome o = new CellOutcome("ok", "", "fake", new Evaluation(0.05, 0.1, 0.05, 0.2, true, 10, 0.01, 12.0), epochs,
-                    0.1, 2, 20, 10, 10, Map.of());
-            return new Executed(o, Map.of("mnist/x", "00"));
+            List<Executed> out = new ArrayList<>();
+            for (Cell cell : cells) {
+                executed.add(cell.id());
+                if (cell.id().equals(throwFor)) throw new IllegalStateException("native op failed");
+                List<EpochRecord> epochs = List.of(new EpochRecord(1, 0.2, 0.1, 0.1, 1), new EpochRecord(2, 0.1, 0.05, 0.05, 1));
+                CellOutcome o = new CellOutcome("ok", "", "fake", new Evaluation(0.05, 0.1, 0.05, 0.2, true, 10, 0.01, 12.0), epochs,
+                        0.1, 2, 20, 10, 10, Map.of());
+                out.add(new Executed(o, Map.of("mnist/x", "00")));
+            }
+            trainings.add(cells.stream().map(Cell::id).toList());
+            return out;
         }
     }
 
@@ -130,10 +137,39 @@ class RunnerTest {
 
     @Test
     void failedRowCarriesTheReasonAndProvenance() {
-        Row<ResultColumn> row = ResultRows.crashed(cells(1).get(0), new IllegalStateException("native op failed"), PROVENANCE, java.time.Instant.now());
+        Cell cell = cells(1).get(0);
+        Row<ResultColumn> row = ResultRows.crashed(cell, new IllegalStateException("native op failed"), PROVENANCE, cell, java.time.Instant.now());
         assertEquals("failed", row.get(ResultColumn.STATUS));
         assertEquals("IllegalStateException: native op failed", row.get(ResultColumn.REASON));
         assertEquals("linux-x86_64-onednn", row.get(ResultColumn.NATIVE_CLASSIFIER));
         assertEquals("", row.get(ResultColumn.TEST_MSE));
+    }
+
+    /** A cell of {@link #cells} scored on test images with noise {@code sigma}: the same training as that cell. */
+    static Cell scoredWithNoise(Cell c, double sigma) {
+        ExperimentSpec s = c.spec();
+        ExperimentSpec noisy = new ExperimentSpec("noisy", "s2", null, s.family(), s.dataset(), null, s.layers(), null, null, null, null,
+                s.batchSize(), s.epochs(), null, s.seeds(), new LinkedHashMap<>(), null, null, null, null, null, sigma, null, null, null,
+                null, null, null, null);
+        return new Cell("r/noisy/sigma=" + sigma + "/mnist/seed=" + c.seed(), "r/noisy/sigma=" + sigma + "/mnist", "r", "r.yaml", noisy,
+                Map.of("sigma", "" + sigma), c.seed(), c.profile(), c.trainLimit(), c.testLimit(), c.epochs());
+    }
+
+    @Test
+    void cellsThatTrainTheSameNetworkShareOneTrainingAndSayWhich() throws IOException {
+        List<Cell> plain = cells(2);
+        List<Cell> cells = List.of(plain.get(0), plain.get(1), scoredWithNoise(plain.get(0), 0.3), scoredWithNoise(plain.get(0), 0.5));
+        FakeExecutor ex = new FakeExecutor();
+        Runner.Summary s = new Runner(ex, PROVENANCE, Progress.quiet(), 2).run(cells, dir, false);
+        assertEquals(4, s.ok());
+        assertEquals(java.util.Set.of(List.of(cells.get(0).id(), cells.get(2).id(), cells.get(3).id()), List.of(cells.get(1).id())),
+                java.util.Set.copyOf(ex.trainings), "one training for seed 1's three cells, one for seed 2's");
+        Map<String, String> trainedIn = new java.util.HashMap<>();
+        for (Row<ResultColumn> r : new org.aebench.results.CsvTable<>(dir.resolve(ResultStore.RESULTS_FILE), ResultColumn.class).read()) {
+            trainedIn.put(r.get(ResultColumn.CELL_ID), r.get(ResultColumn.TRAINED_IN));
+        }
+        assertEquals(Map.of(cells.get(0).id(), cells.get(0).id(), cells.get(1).id(), cells.get(1).id(),
+                cells.get(2).id(), cells.get(0).id(), cells.get(3).id(), cells.get(0).id()), trainedIn);
+
     }
 }

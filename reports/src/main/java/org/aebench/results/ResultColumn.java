@@ -16,6 +16,7 @@ public enum ResultColumn implements Column {
     SWEEP("sweep", "sweep values of this cell, k=v joined by ';' (empty when none)"),
     ARCHITECTURE("architecture", "human-readable summary of model, loss and optimizer"),
     SEED("seed", "the cell's seed; every random choice derives from it"),
+    TRAINED_IN("trained_in", "cell whose run trained the model: the cell itself, or the first of the cells that train the very same network (settings, data, seed, epochs) and differ only in how it is scored; the training's figures (train loss, times) are then that one run's"),
     PROFILE("profile", "smoke, ci or full"),
     BACKEND("backend", "cpu or cuda"),
     STATUS("status", "ok, collapsed (output does not depend on the input) or failed"),

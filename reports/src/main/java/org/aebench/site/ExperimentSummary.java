@@ -22,6 +22,7 @@ public record ExperimentSummary(
         int collapsed,
         int failed,
         List<String> reasons,
+        List<String> trainedIn,
         Map<String, Stats> metrics) {
 
     /** Metrics (result columns) the site summarises per experiment. */
@@ -47,6 +48,9 @@ public record ExperimentSummary(
             String reason = r.get(ResultColumn.REASON);
             if (!reason.isEmpty()) reasons.add("seed " + r.get(ResultColumn.SEED) + ": " + reason);
         }
+        // cells whose run trained this experiment's models, when not its own (a shared training)
+        List<String> trainedIn = rows.stream().filter(r -> !r.get(ResultColumn.TRAINED_IN).isEmpty()
+                && !r.get(ResultColumn.TRAINED_IN).equals(r.get(ResultColumn.CELL_ID))).map(r -> r.get(ResultColumn.TRAINED_IN)).distinct().toList();
         Map<String, Stats> metrics = new LinkedHashMap<>();
         for (ResultColumn c : METRICS) {
             // Failed cells carry no metrics; collapsed cells do, and count: hiding them would flatter us.
@@ -57,7 +61,7 @@ public record ExperimentSummary(
         return new ExperimentSummary(first.get(ResultColumn.EXPERIMENT_ID), first.get(ResultColumn.REPORT),
                 first.get(ResultColumn.EXPERIMENT), first.get(ResultColumn.SECTION), first.get(ResultColumn.FAMILY),
                 first.get(ResultColumn.DATASET), first.get(ResultColumn.SWEEP), first.get(ResultColumn.ARCHITECTURE),
-                rows.size(), ok, collapsed, failed, reasons, metrics);
+                rows.size(), ok, collapsed, failed, reasons, trainedIn, metrics);
     }
 
     public Stats metric(String name) { return metrics.get(name); }

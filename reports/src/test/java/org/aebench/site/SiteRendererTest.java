@@ -112,6 +112,18 @@ class SiteRendererTest {
     }
 
     @Test
+    void aSharedTrainingIsNamedWhereTheExperimentIsListed() throws IOException {
+        ReferenceTable refs = ReferenceTable.load();
+        Row<ResultColumn> own = row("r001/hidden-size/h=256/mnist", "dense-ae", "ok", 1, 0.01);
+        Row<ResultColumn> shared = row("r001/plain-on-noise/noise=0.3/mnist", "dense-ae", "ok", 1, 0.02)
+                .set(ResultColumn.TRAINED_IN, "r000/hidden-size/h=256/mnist/seed=1");
+        own.set(ResultColumn.TRAINED_IN, own.get(ResultColumn.CELL_ID));
+        String html = render(dir, List.of(own, shared), refs);
+        String note = "the same network, data and seed as <code>r000/hidden-size/h=256/mnist/seed=1</code>";
+        assertEquals(1, html.split(java.util.regex.Pattern.quote(note), -1).length - 1, "named once: for the cell that shares, not the one that trained");
+    }
+
+    @Test
     void hostileNamesAndNotesAreEscaped() throws IOException {
         String evil = "<script>alert('x')</script>";
         ReferenceTable refs = new ReferenceTable(
