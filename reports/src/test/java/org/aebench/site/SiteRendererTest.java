@@ -121,6 +121,9 @@ class SiteRendererTest {
         String html = render(dir, List.of(own, shared), refs);
         String note = "the same network, data and seed as <code>r000/hidden-size/h=256/mnist/seed=1</code>";
         assertEquals(1, html.split(java.util.regex.Pattern.quote(note), -1).length - 1, "named once: for the cell that shares, not the one that trained");
+        String performance = Files.readString(dir.resolve("performance.html"));
+        assertTrue(performance.contains("plain-on-noise</code></td><td class=\"num\">1 (0 trained)</td><td class=\"num\">–"),
+                "the shared cell's training figures are not counted a second time");
     }
 
     @Test
