@@ -99,7 +99,14 @@ public final class Trainer {
             throw new IllegalStateException(model.getClass() + " is neither trainable nor closed-form");
         }
         List<CellOutcome> outcomes = new ArrayList<>();
-        for (Scoring s : scorings) outcomes.add(s.finish(data, loss, lastTrainLoss, trainSeconds, passes, listener, otherData));
+        for (Scoring s : scorings) {
+            try {
+                outcomes.add(s.finish(data, loss, lastTrainLoss, trainSeconds, passes, listener, otherData));
+            } catch (RuntimeException e) {
+                // one cell's probe failing says nothing about the others scored on the same model
+                outcomes.add(failed(model, "scoring failed: " + e, s.curve, data));
+            }
+        }
         return outcomes;
     }
 

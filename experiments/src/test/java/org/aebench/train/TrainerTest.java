@@ -51,6 +51,18 @@ class TrainerTest {
         assertTrue(shared.get(1).final_().mse() > shared.get(0).final_().mse(), "each cell keeps its own scoring: noisy inputs score worse");
         assertNotEquals(shared.get(0).final_().mse(), shared.get(2).final_().mse());
 
+        // a probe that fails fails its own cell only
+        var probed = Synthetic.cell(Synthetic.with(Synthetic.with(spec, "name", "probed"), "nonDigitProbe",
+                org.aebench.data.DatasetId.FASHION_MNIST), 5, 2);
+        List<CellOutcome> withFailure = Trainer.run(List.of(plain, probed), DATA, TrainingListener.NONE, c -> Artifacts.none(), id -> {
+            throw new IllegalStateException("no " + id + " here");
+        });
+        assertEquals("ok", withFailure.get(0).status());
+        assertEquals(shared.get(0).final_().mse(), withFailure.get(0).final_().mse(), 0.0);
+        assertEquals("failed", withFailure.get(1).status());
+        assertTrue(withFailure.get(1).reason().contains("no fashion-mnist here"), withFailure.get(1).reason());
+        assertEquals(2, withFailure.get(1).epochs().size(), "its curve is kept");
+
         var noisyTraining = Synthetic.cell(Synthetic.with(spec, "inputNoise", 0.3), 5, 2);
         assertThrows(IllegalArgumentException.class, () -> Trainer.run(List.of(plain, noisyTraining), DATA, TrainingListener.NONE,
                 c -> Artifacts.none(), id -> null), "noise on the training inputs is another training");

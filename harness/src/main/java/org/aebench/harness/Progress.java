@@ -12,9 +12,10 @@ import org.aebench.train.TrainingListener;
 
 /**
  * The terminal progress display: training i of N (with the cells it scores), epoch, losses, and
- * an ETA for the training and the run. The run's ETA weighs the remaining cells by their multiply-adds (sample-passes x layer
- * sizes) at the rate measured so far in this run, divided among the workers. With one worker on a
- * terminal the batch line redraws in place; with several, lines are prefixed by the cell number.
+ * an ETA for the training and the run. The run's ETA weighs the remaining trainings by their
+ * multiply-adds (sample-passes x layer sizes) at the rate measured so far in this run, divided
+ * among the workers. With one worker on a terminal the batch line redraws in place; with several,
+ * lines are prefixed by the training's number.
  */
 public class Progress {
     private final PrintStream out;
