@@ -108,7 +108,12 @@ public final class Main {
                 DataCatalog catalog = new DataCatalog(data);
                 var rates = Estimator.calibrate(cells, catalog, workers, System.err);
                 double[] est = Estimator.print(cells, rates, workers, System.err);
-                // kept for the site's performance page
+                // Kept for the site's performance page, which shows it as the profile's estimate: a
+                // filtered one predicts only some cells.
+                if (selection.filters != null && !selection.filters.isEmpty()) {
+                    System.err.println("estimate: of the filtered cells only; not kept in " + results.resolve("estimate.csv"));
+                    return 0;
+                }
                 var table = new org.aebench.results.CsvTable<>(results.resolve("estimate.csv"), org.aebench.results.EstimateColumn.class);
                 java.nio.file.Files.createDirectories(results);
                 table.openForAppend();

@@ -52,6 +52,16 @@ class MainTest {
     }
 
     @Test
+    void aFilteredEstimateIsPrintedButNotKeptAsTheProfilesEstimate() {
+        // closed-form cells need no measuring and no data: the estimate prints at once
+        String err = stderrOf("run", "--dry-run", "--profile", "smoke", "--matrix", "../experiments/matrix", "--filter", "r000/pca",
+                "--data", dir.resolve("nodata").toString(), "--results", dir.resolve("out").toString());
+        assertEquals(0, lastExit, err);
+        assertTrue(err.contains("estimated wall time") && err.contains("not kept"), err);
+        assertTrue(!Files.exists(dir.resolve("out/estimate.csv")), "the site would show it as the whole profile's estimate");
+    }
+
+    @Test
     void globFilterMatchesAcrossSlashes() {
         assertTrue(Main.Selection.glob("r00?/*/h=64/*").matcher("r001/hidden-size/h=64/mnist/seed=1").matches());
         assertTrue(!Main.Selection.glob("r000/*/h=64").matcher("r001/hidden-size/h=64/mnist/seed=1").matches());
