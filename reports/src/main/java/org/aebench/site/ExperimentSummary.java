@@ -49,8 +49,7 @@ public record ExperimentSummary(
             if (!reason.isEmpty()) reasons.add("seed " + r.get(ResultColumn.SEED) + ": " + reason);
         }
         // cells whose run trained this experiment's models, when not its own (a shared training)
-        List<String> trainedIn = rows.stream().filter(r -> !r.get(ResultColumn.TRAINED_IN).isEmpty()
-                && !r.get(ResultColumn.TRAINED_IN).equals(r.get(ResultColumn.CELL_ID))).map(r -> r.get(ResultColumn.TRAINED_IN)).distinct().toList();
+        List<String> trainedIn = rows.stream().filter(ExperimentSummary::trainedElsewhere).map(r -> r.get(ResultColumn.TRAINED_IN)).distinct().toList();
         Map<String, Stats> metrics = new LinkedHashMap<>();
         for (ResultColumn c : METRICS) {
             // Failed cells carry no metrics; collapsed cells do, and count: hiding them would flatter us.
@@ -62,6 +61,15 @@ public record ExperimentSummary(
                 first.get(ResultColumn.EXPERIMENT), first.get(ResultColumn.SECTION), first.get(ResultColumn.FAMILY),
                 first.get(ResultColumn.DATASET), first.get(ResultColumn.SWEEP), first.get(ResultColumn.ARCHITECTURE),
                 rows.size(), ok, collapsed, failed, reasons, trainedIn, metrics);
+    }
+
+    /**
+     * Whether the row's model was trained in another cell's run (a shared training): its training
+     * figures are then that run's. Rows written before {@code trained_in} existed trained alone.
+     */
+    static boolean trainedElsewhere(Row<ResultColumn> r) {
+        String in = r.get(ResultColumn.TRAINED_IN);
+        return !in.isEmpty() && !in.equals(r.get(ResultColumn.CELL_ID));
     }
 
     public Stats metric(String name) { return metrics.get(name); }

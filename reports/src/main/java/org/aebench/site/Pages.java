@@ -162,8 +162,7 @@ public final class Pages {
             m.put("key", k);
             m.put("cells", rows.size());
             // a cell scored on another cell's training carries that run's training figures: counted there, not twice
-            List<Row<ResultColumn>> trained = rows.stream().filter(r -> r.get(ResultColumn.TRAINED_IN).isEmpty()
-                    || r.get(ResultColumn.TRAINED_IN).equals(r.get(ResultColumn.CELL_ID))).toList();
+            List<Row<ResultColumn>> trained = rows.stream().filter(r -> !ExperimentSummary.trainedElsewhere(r)).toList();
             m.put("trained", trained.size());
             m.put("train", Stats.of(trained.stream().map(r -> r.number(ResultColumn.TRAIN_SAMPLES_PER_SECOND)).toList()));
             m.put("infer", Stats.of(rows.stream().map(r -> r.number(ResultColumn.INFER_SAMPLES_PER_SECOND)).toList()));
