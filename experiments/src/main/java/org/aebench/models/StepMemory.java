@@ -15,8 +15,8 @@ import org.nd4j.linalg.api.shape.LongShapeDescriptor;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
- * Memory for SameDiff's gradient pass that lives for one training step: every array the pass
- * allocates is handed out again, same shape for same shape, by the next step.
+ * Memory for a SameDiff pass (a training step's gradient pass, or an inference) that lives for one
+ * pass: every array the pass allocates is handed out again, same shape for same shape, by the next.
  *
  * <p>Why: in 1.0.0-M2.1 the gradient session hands almost nothing back to its array cache (r003's
  * 64-filter denoiser: 111 arrays, 460 MB allocated per step, 4 arrays, 8 MB released), so every step
@@ -36,10 +36,10 @@ final class StepMemory extends AbstractMemoryMgr {
     private final List<INDArray> inUse = new ArrayList<>();
     private boolean adopted;
 
-    /** Makes this the memory of {@code gradientFunction}'s session on the calling thread, once that session exists. */
-    void adopt(SameDiff gradientFunction) {
-        if (gradientFunction == null) return;
-        InferenceSession session = gradientFunction.getSessions().get(Thread.currentThread().getId());
+    /** Makes this the memory of {@code graph}'s session on the calling thread, once that session exists. */
+    void adopt(SameDiff graph) {
+        if (graph == null) return;
+        InferenceSession session = graph.getSessions().get(Thread.currentThread().getId());
         if (session != null && session.getMmgr() != this) session.setMmgr(this);
         adopted = session != null;
     }

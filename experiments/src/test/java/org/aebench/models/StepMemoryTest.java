@@ -2,6 +2,7 @@ package org.aebench.models;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.function.Supplier;
@@ -17,7 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.indexing.NDArrayIndex;
 
-/** Recycling a step's arrays and replaying recorded steps ({@link StepPlan}) must not change a single trained number. */
+/** Recycling a step's arrays and replaying recorded steps and inferences ({@link StepPlan}) must not change a single trained or reconstructed number. */
 class StepMemoryTest {
     private static final INDArray GRAY = Synthetic.dataset(80, 0, 7).trainX();
     /** Batch sizes cycled through: a short batch (an epoch's last) changes every shape, then the full size returns. */
@@ -29,7 +30,8 @@ class StepMemoryTest {
                 null, filters, null, null, null, null, null);
     }
 
-    private static INDArray trainedParameters(Supplier<SameDiffModel> model, INDArray images, boolean stepMemory, long[] replayed) {
+    /** Parameters after training on BATCHES, then each step's reconstruction of its batch; replayed = {training steps, inferences}. */
+    private static List<INDArray> trainAndReconstruct(Supplier<SameDiffModel> model, INDArray images, boolean stepMemory, long[] replayed) {
         String old = System.getProperty("aebench.stepMemory");
         System.setProperty("aebench.stepMemory", Boolean.toString(stepMemory));
         SameDiffModel m;
@@ -38,24 +40,33 @@ class StepMemoryTest {
         } finally {
             if (old == null) System.clearProperty("aebench.stepMemory"); else System.setProperty("aebench.stepMemory", old);
         }
+        List<INDArray> results = new ArrayList<>();
+        results.add(null);
         int start = 0;
         for (int b : BATCHES) {
             if (start + b > images.rows()) start = 0;
             INDArray x = images.get(NDArrayIndex.interval(start, start + b), NDArrayIndex.all());
             m.fitBatch(x, x);
+            // after every step, so a replayed inference must read the weights (and batch statistics) just updated
+            results.add(((Reconstructor) m).reconstruct(x));
             start += b;
         }
         replayed[0] = m.stepsReplayed();
-        return m.parameters().dup();
+        replayed[1] = m.inferencesReplayed();
+        results.set(0, m.parameters().dup());
+        return results;
     }
 
     private static void assertSameTraining(String what, Supplier<SameDiffModel> model, INDArray images) {
-        long[] replayed = new long[1];
-        INDArray with = trainedParameters(model, images, true, replayed);
+        long[] replayed = new long[2];
+        List<INDArray> with = trainAndReconstruct(model, images, true, replayed);
         // The first step runs SameDiff alone, the first of each batch size after it records a plan.
         assertEquals(BATCHES.length - 3, replayed[0], what + ": steps replayed from a recorded plan");
-        INDArray without = trainedParameters(model, images, false, new long[1]);
-        assertEquals(without, with, what + ": parameters after " + BATCHES.length + " steps differ with step memory and plans");
+        // Inference records a batch size's plan the second time it is asked: 32 at step 2, 16 at step 6.
+        assertEquals(BATCHES.length - 4, replayed[1], what + ": reconstructions replayed from a recorded plan");
+        List<INDArray> without = trainAndReconstruct(model, images, false, new long[2]);
+        assertEquals(without.get(0), with.get(0), what + ": parameters after " + BATCHES.length + " steps differ with step memory and plans");
+        for (int i = 1; i < with.size(); i++) assertEquals(without.get(i), with.get(i), what + ": reconstruction after step " + i + " differs");
     }
 
     @Test
