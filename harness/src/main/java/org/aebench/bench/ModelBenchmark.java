@@ -42,7 +42,8 @@ public class ModelBenchmark {
             "r004/dense-32/mnist", "r000/sparse/lambda=0.001/mnist", "r000/denoising/noise=0.5/mnist",
             "r001/manifold/mnist", "r004/contractive/mnist", "r001/conv-ae/variant=deconv/mnist",
             "r001/conv-ae/variant=unpool/mnist", "r001/conv-ae/variant=unpool-deconv/mnist",
-            "r003/denoising-conv/filters=32/sigma=0.1/fashion-mnist", "r002/conv-ae/colored-mnist",
+            "r003/denoising-conv/filters=32/sigma=0.1/fashion-mnist",
+            "r003/denoising-conv/filters=64/sigma=0.1/fashion-mnist", "r002/conv-ae/colored-mnist",
             "r002/conv-ae-dropout-bn/colored-mnist", "r002/vae/colored-mnist"})
     public String model;
 
