@@ -3,6 +3,7 @@ package org.aebench.harness;
 import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -20,8 +21,9 @@ import org.aebench.train.Trainer;
 
 /**
  * Predicts a run's wall time before it starts: each distinct model (by {@code speedKey}) is
- * trained here for three seconds on real images with the runner's own code, after a warm-up
- * long enough for SameDiff graphs; each training then costs its sample-passes at that rate, each
+ * trained here on real images with the runner's own code, after a warm-up long enough for
+ * SameDiff graphs, for three seconds or, for the models the run spends hours on, 6 s per hour up
+ * to 20; each training then costs its sample-passes at that rate, each
  * cell one test-set evaluation per epoch, and the trainings are dealt to the workers longest
  * first, as the runner deals them.
  */
@@ -41,13 +43,16 @@ final class Estimator {
      */
     static Map<String, Rate> calibrate(List<Cell> cells, DataCatalog catalog, int workers, PrintStream log) {
         Map<String, Rate> rates = new LinkedHashMap<>();
+        Map<String, Long> passes = new HashMap<>();  // what each model will train, summed over its trainings
+        for (SharedTraining t : SharedTraining.of(cells)) passes.merge(t.first().spec().speedKey(), CellCost.passes(t.first()), Long::sum);
         java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(workers);
         try {
             for (Cell c : cells.stream().sorted(CellCost.ORDER).toList()) {  // the runner's order: it changes speeds
                 if (!c.spec().family().trained() || rates.containsKey(c.spec().speedKey())) continue;
                 Dataset data = catalog.load(c.spec().dataset(), POOL, 1000);
                 List<java.util.concurrent.Future<Rate>> runs = new ArrayList<>();
-                for (int w = 0; w < workers; w++) runs.add(pool.submit(() -> measure(c, data)));
+                long modelPasses = passes.getOrDefault(c.spec().speedKey(), 0L);
+                for (int w = 0; w < workers; w++) runs.add(pool.submit(() -> measure(c, data, modelPasses)));
                 double train = 0, infer = 0;
                 for (var f : runs) {
                     Rate r = f.get();
@@ -68,7 +73,15 @@ final class Estimator {
         return rates;
     }
 
-    private static Rate measure(Cell c, Dataset data) {
+    /**
+     * Seconds of measurement per hour of predicted training, and at most: the models that decide
+     * the estimate are timed longest. Why: this machine's speed wanders over seconds, and r003's
+     * 64-filter denoiser (its cells are ~45% of the full profile) timed over 20 steps read 984 to
+     * 1,158 samples/s in estimates minutes apart, while 30 s windows read 1,145-1,200.
+     */
+    private static final double MEASURED_SECONDS_PER_HOUR = 6, MAX_MEASURED_SECONDS = 20;
+
+    private static Rate measure(Cell c, Dataset data, long passes) {
         long seed = new CellSeeds(c.seed()).weights();
         Reconstructor model = ModelFactory.create(c.spec(), data.features(), seed, new CellSeeds(c.seed()).derive("model-noise"));
         // with the cell's input noise, as the runner trains (drawing it is part of a denoiser's step)
@@ -78,9 +91,16 @@ final class Estimator {
         // their first ~100 steps: r003's 64-filter denoiser, two at once, ran at 626-712 samples/s
         // over steps 1-50, ~910 over 51-100 and 1,147-1,269 after; a 15 s warm-up had probed 778.
         boolean graph = c.spec().family().graph();
-        stepsPerSecond(step, graph ? 15 : 3, graph ? 100 : 1);
+        timeSteps(step, graph ? 15 : 3, graph ? 100 : 1);
         // at least 20 steps: a conv step of batch 256 takes ~0.2-1 s, and 2-3 steps gave rates 2x apart
-        double train = stepsPerSecond(step, 3.0, 20) * batch;
+        double[] timed = timeSteps(step, 3.0, 20);
+        double hours = passes / (timed[0] * batch / timed[1]) / 3600;
+        double more = Math.min(MAX_MEASURED_SECONDS, hours * MEASURED_SECONDS_PER_HOUR) - timed[1];
+        if (more > 0) {
+            double[] longer = timeSteps(step, more, 1);
+            timed = new double[] {timed[0] + longer[0], timed[1] + longer[1]};
+        }
+        double train = timed[0] * batch / timed[1];
         // the runner evaluates the test set every epoch: from the third time on, a graph replays a recorded plan
         for (int i = 0; i < 2; i++) model.reconstruct(data.testX());
         long t0 = System.nanoTime();
@@ -88,14 +108,15 @@ final class Estimator {
         return new Rate(train, data.testCount() / ((System.nanoTime() - t0) / 1e9));
     }
 
-    private static double stepsPerSecond(Runnable step, double seconds, int minSteps) {
+    /** Runs {@code step} for at least {@code seconds} and {@code minSteps}: {steps, seconds}. */
+    private static double[] timeSteps(Runnable step, double seconds, int minSteps) {
         long t0 = System.nanoTime();
         int n = 0;
         while (n < minSteps || (System.nanoTime() - t0) / 1e9 < seconds) {
             step.run();
             n++;
         }
-        return n / ((System.nanoTime() - t0) / 1e9);
+        return new double[] {n, (System.nanoTime() - t0) / 1e9};
     }
 
     /** Seconds a graph spends below speed at the start of a cell (the warm-up above, at about a third of the speed). */
