@@ -24,6 +24,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 final class RecordedPasses {
     private final StepMemory memory = Boolean.parseBoolean(System.getProperty("aebench.stepMemory", "true")) ? new StepMemory() : null;
     private final Map<String, StepPlan> plans = new HashMap<>();
+    /** Keys asked for so far; only with {@code onlyRepeated}. */
     private final Set<String> seen = new HashSet<>();
     private final boolean onlyRepeated;
     /** False once a pass could not be recorded (control flow): SameDiff then runs every pass. */
@@ -52,12 +53,12 @@ final class RecordedPasses {
             replayed++;
             return plan::value;
         }
-        boolean askedBefore = !seen.add(key);
+        boolean due = !onlyRepeated || !seen.add(key);  // seen is kept only when it decides
         StepPlan.Recorder recorder = null;
         List<Listener> listeners = new ArrayList<>(graph.getListeners());
         if (memory != null) {
             memory.recycle();
-            if (memory.adopted() && recordable && (askedBefore || !onlyRepeated)) {
+            if (memory.adopted() && recordable && due) {
                 recorder = new StepPlan.Recorder();
                 feeds = recorder.ownFeeds(feeds);
                 graph.addListeners(recorder);
