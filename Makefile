@@ -8,6 +8,10 @@ WORKERS ?=
 DATA_DIR ?= data
 RESULTS_DIR ?= results
 SITE_DIR ?= site
+MATRIX ?= experiments/matrix
+BASELINES_DIR ?= baselines
+REGRESS_DIR ?= results/regress
+BASELINE_RUN_DIR ?= results/baseline-run
 MVN ?= mvn -B -q
 # One native thread per process: faster than two for these batch sizes, and results are
 # bit-identical only for a fixed thread count. Off-heap memory is bounded because a native
@@ -38,7 +42,7 @@ SOURCES := $(shell find pom.xml */pom.xml */src/main -type f 2>/dev/null)
 AEBENCH = run_dir=$$(mktemp -d) && trap 'rm -rf "$$run_dir"' EXIT && run_cp=$$(ci/private-classpath.sh "$$run_dir") && \
 	java $(JAVA_OPTS) -cp "$$run_cp" org.aebench.harness.Main
 
-.PHONY: all build data reproduce run site list estimate bench bench-pytorch test unit-test e2e-test browser-deps pytorch-deps check-cuda clean
+.PHONY: all build data reproduce run site list estimate regress baseline bench bench-pytorch test unit-test e2e-test browser-deps pytorch-deps check-cuda clean
 
 all: reproduce
 
@@ -59,17 +63,39 @@ reproduce: build data
 	  exit $$status
 
 run: build
-	$(AEBENCH) run --profile $(PROFILE) --data $(DATA_DIR) --results $(RESULTS_DIR) $(if $(FILTER),--filter '$(FILTER)') $(if $(FORCE),--force) $(if $(WORKERS),--workers $(WORKERS))
+	$(AEBENCH) run --profile $(PROFILE) --matrix $(MATRIX) --data $(DATA_DIR) --results $(RESULTS_DIR) $(if $(FILTER),--filter '$(FILTER)') $(if $(FORCE),--force) $(if $(WORKERS),--workers $(WORKERS))
 
 site: build
 	$(AEBENCH) site --profile $(PROFILE) --results $(RESULTS_DIR) --out $(SITE_DIR)
 
 ## estimate: predicted wall time of PROFILE (each model measured for a few seconds), without running
 estimate: build data
-	$(AEBENCH) run --dry-run --profile $(PROFILE) --data $(DATA_DIR) $(if $(FILTER),--filter '$(FILTER)') $(if $(WORKERS),--workers $(WORKERS))
+	$(AEBENCH) run --dry-run --profile $(PROFILE) --matrix $(MATRIX) --data $(DATA_DIR) $(if $(FILTER),--filter '$(FILTER)') $(if $(WORKERS),--workers $(WORKERS))
 
 list: build
-	$(AEBENCH) list --profile $(PROFILE) $(if $(FILTER),--filter '$(FILTER)')
+	$(AEBENCH) list --profile $(PROFILE) --matrix $(MATRIX) $(if $(FILTER),--filter '$(FILTER)')
+
+## regress: run PROFILE afresh into REGRESS_DIR and compare it with the committed baselines/PROFILE: exit 1 on a
+## regression (or, in exact mode, any moved number), 2 on bad input; the comparison also goes to Markdown, JSON and the site
+regress: build data
+	rm -rf '$(REGRESS_DIR)/$(PROFILE)'
+	$(AEBENCH) run --profile $(PROFILE) --matrix $(MATRIX) --data $(DATA_DIR) --results $(REGRESS_DIR) --force $(if $(FILTER),--filter '$(FILTER)') $(if $(WORKERS),--workers $(WORKERS)) \
+	  || [ $$? -eq 3 ]
+	status=0; $(AEBENCH) compare $(BASELINES_DIR)/$(PROFILE) $(REGRESS_DIR)/$(PROFILE) $(if $(FILTER),--filter '$(FILTER)') \
+	  --markdown $(REGRESS_DIR)/$(PROFILE)/comparison.md --json $(REGRESS_DIR)/$(PROFILE)/comparison.json || status=$$?; \
+	  if [ $$status -le 1 ]; then $(MAKE) --no-print-directory site RESULTS_DIR=$(REGRESS_DIR) SITE_DIR=$(SITE_DIR)/regress >/dev/null 2>&1 \
+	    && echo "regress: changes page: $(SITE_DIR)/regress/$(PROFILE)/changes.html; summary: $(REGRESS_DIR)/$(PROFILE)/comparison.md" >&2; fi; \
+	  exit $$status
+
+## baseline: run PROFILE afresh from committed code and write its CSVs to baselines/PROFILE (FROM=folder promotes a finished
+## run instead; ALLOW_DIRTY=1 and ALLOW_FAILED=1 override the refusals). Commit the result with the change that moved it.
+baseline: build data
+	@[ -z "$(FILTER)" ] || { echo "make baseline: a baseline holds the whole profile; unset FILTER" >&2; exit 2; }
+	@[ -n "$(ALLOW_DIRTY)" ] || git diff --quiet HEAD -- . ':(exclude)$(BASELINES_DIR)' \
+	  || { echo "make baseline: uncommitted code changes; commit them first (the rows record the commit), or ALLOW_DIRTY=1" >&2; exit 2; }
+	$(if $(FROM),,rm -rf '$(BASELINE_RUN_DIR)/$(PROFILE)')
+	$(if $(FROM),,$(AEBENCH) run --profile $(PROFILE) --matrix $(MATRIX) --data $(DATA_DIR) --results $(BASELINE_RUN_DIR) --force $(if $(WORKERS),--workers $(WORKERS)) || [ $$? -eq 3 ])
+	$(AEBENCH) baseline --from $(if $(FROM),$(FROM),$(BASELINE_RUN_DIR)/$(PROFILE)) --to $(BASELINES_DIR)/$(PROFILE) $(if $(ALLOW_DIRTY),--allow-dirty) $(if $(ALLOW_FAILED),--allow-failed)
 
 ## bench: JMH, one fork per benchmark (QUICK=1: fewer iterations; MODEL=id,... to choose)
 bench: build data

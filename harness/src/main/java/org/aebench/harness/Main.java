@@ -1,17 +1,28 @@
 package org.aebench.harness;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import java.util.regex.Pattern;
+import org.aebench.compare.Baselines;
+import org.aebench.compare.ComparisonInputException;
+import org.aebench.compare.MarkdownReport;
+import org.aebench.compare.Mode;
+import org.aebench.compare.RegressionGate;
+import org.aebench.compare.RegressionReport;
+import org.aebench.compare.ReportJson;
+import org.aebench.compare.ResultFolder;
+import org.aebench.compare.TerminalReport;
 import org.aebench.data.DataCatalog;
 import org.aebench.data.DataException;
 import org.aebench.matrix.Cell;
 import org.aebench.matrix.MatrixException;
 import org.aebench.matrix.MatrixLoader;
 import org.aebench.reference.ReferenceTable;
+import org.aebench.results.CellFilter;
 import org.aebench.results.ResultStore;
 import org.aebench.site.SiteRenderer;
 import picocli.CommandLine;
@@ -21,7 +32,7 @@ import picocli.CommandLine.Option;
 /** The command line: {@code aebench run | list | site}. */
 @Command(name = "aebench", mixinStandardHelpOptions = true, version = "aebench 0.1",
         description = "Reproduces the reference reports' autoencoder experiments and renders the comparison site.",
-        subcommands = {Main.Run.class, Main.ListCells.class, Main.Site.class, Main.Bench.class})
+        subcommands = {Main.Run.class, Main.ListCells.class, Main.Site.class, Main.Bench.class, Main.Compare.class, Main.Baseline.class})
 public final class Main {
     /** Exit code for bad input (matrix, data, usage): nothing was run. */
     static final int BAD_INPUT = 2;
@@ -56,22 +67,10 @@ public final class Main {
 
         List<Cell> cells() {
             List<Cell> all = new MatrixLoader().load(matrix, profile);
-            if (filters == null || filters.isEmpty()) return all;
-            List<Pattern> patterns = filters.stream().map(Selection::glob).toList();
-            List<Cell> chosen = all.stream().filter(c -> filters.stream().anyMatch(f -> c.id().startsWith(f))
-                    || patterns.stream().anyMatch(p -> p.matcher(c.id()).matches())).toList();
+            CellFilter filter = new CellFilter(filters);
+            List<Cell> chosen = all.stream().filter(c -> filter.matches(c.id())).toList();
             if (chosen.isEmpty()) throw new MatrixException("no cell of profile " + profile + " matches " + filters + " (try `aebench list`)");
             return chosen;
-        }
-
-        static Pattern glob(String g) {
-            StringBuilder re = new StringBuilder();
-            for (char c : g.toCharArray()) {
-                if (c == '*') re.append(".*");
-                else if (c == '?') re.append('.');
-                else re.append(Pattern.quote(String.valueOf(c)));
-            }
-            return Pattern.compile(re.toString());
         }
     }
 
@@ -115,7 +114,7 @@ public final class Main {
                     return 0;
                 }
                 var table = new org.aebench.results.CsvTable<>(results.resolve("estimate.csv"), org.aebench.results.EstimateColumn.class);
-                java.nio.file.Files.createDirectories(results);
+                Files.createDirectories(results);
                 table.openForAppend();
                 table.append(List.of(new org.aebench.results.Row<>(org.aebench.results.EstimateColumn.class)
                         .set(org.aebench.results.EstimateColumn.PROFILE, selection.profile)
@@ -188,6 +187,99 @@ public final class Main {
         }
     }
 
+    @Command(name = "compare", mixinStandardHelpOptions = true, sortOptions = false,
+            description = {"Compare a candidate results folder with a baseline (the regression gate).",
+                    "Each is a profile's folder holding results.csv (curves.csv optional), such as baselines/ci and results/regress/ci.",
+                    "Exact mode (same native build, threads, CPU instruction set and data checksums, so training is bit-identical):"
+                            + " any difference in any metric is reported and fails the gate. Statistical mode (anything else, or --mode):"
+                            + " a metric's mean over seeds is worse beyond its tolerance and, with 3 or more seeds a side, Welch's t-test."
+                            + " Speed is reported beside, never failing."},
+            exitCodeListHeading = "%nExit codes:%n",
+            exitCodeList = {"0:no regression (in exact mode: every number identical)",
+                    "1:a regression (missing cell, worse status, worse metric) or, in exact mode, any moved number",
+                    "2:bad input (missing folder or file, another schema, different profiles, duplicate rows, a non-number where a number belongs)"})
+    static final class Compare implements Callable<Integer> {
+        @CommandLine.Parameters(index = "0", paramLabel = "BASELINE", description = "the reference folder, e.g. baselines/ci")
+        Path baseline;
+
+        @CommandLine.Parameters(index = "1", paramLabel = "CANDIDATE", description = "the folder to judge, e.g. results/regress/ci")
+        Path candidate;
+
+        @Option(names = "--mode", description = "exact or statistical (default: chosen from the rows' provenance)")
+        String mode;
+
+        @Option(names = "--filter", split = ",", description = "compare only cells whose id matches one of these globs or starts with one")
+        List<String> filters;
+
+        @Option(names = "--alpha", defaultValue = "0.05", description = "significance level of the tests (default: ${DEFAULT-VALUE})")
+        double alpha;
+
+        @Option(names = "--speed-factor", defaultValue = "1.10", description = "throughput ratio beyond which speed is reported as changed (default: ${DEFAULT-VALUE})")
+        double speedFactor;
+
+        @Option(names = "--markdown", description = "also write the summary as Markdown here (for a pull request or $GITHUB_STEP_SUMMARY)")
+        Path markdown;
+
+        @Option(names = "--json", description = "also write the whole report as JSON here; `aebench site` shows a comparison.json beside the results as a page")
+        Path json;
+
+        @Option(names = "--baseline-jmh", description = "JMH result file (results/bench/jmh.json) of the baseline, to compare benchmarks iteration by iteration")
+        Path baselineJmh;
+
+        @Option(names = "--candidate-jmh", description = "JMH result file of the candidate")
+        Path candidateJmh;
+
+        @Override
+        public Integer call() throws IOException {
+            if ((baselineJmh == null) != (candidateJmh == null)) {
+                throw new ComparisonInputException("--baseline-jmh and --candidate-jmh go together");
+            }
+            if (!(alpha > 0 && alpha < 1)) throw new ComparisonInputException("--alpha must be between 0 and 1");
+            if (!(speedFactor >= 1)) throw new ComparisonInputException("--speed-factor must be 1 or more");
+            Mode forced = null;
+            if (mode != null) {
+                forced = Arrays.stream(Mode.values()).filter(m -> m.key().equals(mode)).findFirst()
+                        .orElseThrow(() -> new ComparisonInputException("--mode must be exact or statistical, not '" + mode + "'"));
+            }
+            var b = ResultFolder.load(baseline, "baseline");
+            var c = ResultFolder.load(candidate, "candidate");
+            var report = new RegressionGate(new RegressionGate.Options(forced, alpha, speedFactor,
+                    new CellFilter(filters), baselineJmh, candidateJmh)).compare(b, c);
+            TerminalReport.print(report, System.out);
+            if (markdown != null) {
+                Files.createDirectories(markdown.toAbsolutePath().getParent());
+                Files.writeString(markdown, MarkdownReport.render(report));
+            }
+            if (json != null) ReportJson.write(report, json);
+            return report.exitCode();
+        }
+    }
+
+    @Command(name = "baseline", mixinStandardHelpOptions = true,
+            description = {"Write a committed baseline (baselines/<profile>/results.csv and curves.csv) from a finished run's folder,",
+                    "rows sorted by cell. Refuses a run with failed cells, rows from uncommitted code or from several commits unless told to."})
+    static final class Baseline implements Callable<Integer> {
+        @Option(names = "--from", required = true, description = "the run's profile folder, e.g. results/baseline-run/ci")
+        Path from;
+
+        @Option(names = "--to", description = "baseline folder (default: baselines/<the run's profile>)")
+        Path to;
+
+        @Option(names = "--allow-dirty", description = "accept rows produced by uncommitted code or by several commits")
+        boolean allowDirty;
+
+        @Option(names = "--allow-failed", description = "accept failed cells as the baseline's result")
+        boolean allowFailed;
+
+        @Override
+        public Integer call() throws IOException {
+            var run = ResultFolder.load(from, "run");
+            Path target = to != null ? to : Path.of("baselines", run.profile());
+            System.err.println("aebench: " + Baselines.promote(run, target, allowDirty, allowFailed));
+            return 0;
+        }
+    }
+
     @Command(name = "site", mixinStandardHelpOptions = true, description = "Render the static site from a profile's results.")
     static final class Site implements Callable<Integer> {
         @Option(names = "--profile", defaultValue = "ci", description = "profile whose results to render (default: ${DEFAULT-VALUE})")
@@ -216,10 +308,16 @@ public final class Main {
                     org.aebench.results.CurveColumn.class).read();
             var estimates = new org.aebench.results.CsvTable<>(results.resolve("estimate.csv"), org.aebench.results.EstimateColumn.class).read();
             Path index = new SiteRenderer().render(new org.aebench.site.SiteInput(profile, rows, curves,
-                    results.resolve(profile).resolve("artifacts"), benchRows, pytorchRows, estimates),
+                    results.resolve(profile).resolve("artifacts"), benchRows, pytorchRows, estimates, comparison(results.resolve(profile))),
                     references == null ? ReferenceTable.load() : ReferenceTable.load(references), out.resolve(profile));
             System.err.println("aebench: site written to " + index);
             return 0;
+        }
+
+        /** The regression gate's report beside the results ({@code make regress} writes one), or null. */
+        private static RegressionReport comparison(Path profileDir) throws IOException {
+            Path file = profileDir.resolve(ReportJson.FILE);
+            return Files.isRegularFile(file) ? ReportJson.read(file) : null;
         }
     }
 }

@@ -12,10 +12,11 @@ import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * Where a result came from, gathered once per process and written into every row: code version,
- * backend and native build, BLAS, threads, JVM, OS and CPU.
+ * backend and native build, BLAS, threads, JVM, OS, CPU and its vector instruction set.
  */
 public record Provenance(String gitCommit, String gitDirty, String version, String backend, String nd4jBackend,
-                         String nativeClassifier, String blas, String threads, String jvm, String os, String cpu) {
+                         String nativeClassifier, String blas, String threads, String jvm, String os, String cpu,
+                         String cpuIsa) {
 
     public static Provenance collect(Path workTree) {
         Properties build = new Properties();
@@ -25,7 +26,8 @@ public record Provenance(String gitCommit, String gitDirty, String version, Stri
             // stays empty: the row then says "unknown"
         }
         String commit = git(workTree, "rev-parse", "HEAD");
-        String status = git(workTree, "status", "--porcelain", "--untracked-files=no");
+        // Dirty means the code differs from the commit; committed results (baselines/) are not code.
+        String status = git(workTree, "status", "--porcelain", "--untracked-files=no", "--", ":(top)", ":(top,exclude)baselines");
         String backendClass = Nd4j.getBackend().getClass().getSimpleName().toLowerCase();
         String backend = backendClass.contains("cuda") ? "cuda" : "cpu";
         Properties env = Nd4j.getExecutioner().getEnvironmentInformation();
@@ -43,7 +45,8 @@ public record Provenance(String gitCommit, String gitDirty, String version, Stri
                 threads,
                 System.getProperty("java.vm.vendor") + " " + System.getProperty("java.vm.name") + " " + Runtime.version(),
                 System.getProperty("os.name") + " " + System.getProperty("os.version") + " " + System.getProperty("os.arch"),
-                cpuModel() + ", " + Runtime.getRuntime().availableProcessors() + " cores");
+                cpuModel() + ", " + Runtime.getRuntime().availableProcessors() + " cores",
+                widestVectorExtension());
     }
 
     private static String cpuModel() {
@@ -52,6 +55,23 @@ public record Provenance(String gitCommit, String gitDirty, String version, Stri
             for (String l : lines) if (l.startsWith("model name")) return l.substring(l.indexOf(':') + 1).trim();
         } catch (IOException ignored) {
             // not Linux
+        }
+        return System.getProperty("os.arch");
+    }
+
+    /** The widest vector extension in /proc/cpuinfo's flags: oneDNN picks its kernels by it at run time. */
+    static String widestVectorExtension() {
+        try {
+            for (String l : Files.readAllLines(Path.of("/proc/cpuinfo"), StandardCharsets.UTF_8)) {
+                if (!l.startsWith("flags")) continue;
+                List<String> flags = List.of(l.substring(l.indexOf(':') + 1).trim().split("\\s+"));
+                for (String isa : List.of("avx512f", "avx2", "avx", "sse4_2")) {
+                    if (flags.contains(isa)) return isa.equals("avx512f") ? "avx512" : isa.replace('_', '.');
+                }
+                break;
+            }
+        } catch (IOException ignored) {
+            // not Linux: the architecture is all we know
         }
         return System.getProperty("os.arch");
     }

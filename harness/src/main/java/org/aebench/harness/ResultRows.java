@@ -56,6 +56,7 @@ final class ResultRows {
                 .set(ResultColumn.JVM, p.jvm())
                 .set(ResultColumn.OS, p.os())
                 .set(ResultColumn.CPU, p.cpu())
+                .set(ResultColumn.CPU_ISA, p.cpuIsa())
                 .set(ResultColumn.DATASET_SHA256, sha256.entrySet().stream()
                         .map(e -> e.getKey() + "=" + e.getValue()).sorted().collect(Collectors.joining(";")));
         Evaluation e = o.final_();

@@ -9,6 +9,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -63,8 +64,9 @@ class MainTest {
 
     @Test
     void globFilterMatchesAcrossSlashes() {
-        assertTrue(Main.Selection.glob("r00?/*/h=64/*").matcher("r001/hidden-size/h=64/mnist/seed=1").matches());
-        assertTrue(!Main.Selection.glob("r000/*/h=64").matcher("r001/hidden-size/h=64/mnist/seed=1").matches());
+        assertTrue(new org.aebench.results.CellFilter(List.of("r00?/*/h=64/*")).matches("r001/hidden-size/h=64/mnist/seed=1"));
+        assertTrue(!new org.aebench.results.CellFilter(List.of("r000/*/h=64")).matches("r001/hidden-size/h=64/mnist/seed=1"));
+        assertTrue(new org.aebench.results.CellFilter(List.of("r001/hidden")).matches("r001/hidden-size/h=64/mnist/seed=1"), "a prefix chooses too");
     }
 
     private static long readLines(Path p) {

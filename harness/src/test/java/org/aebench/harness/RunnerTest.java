@@ -34,7 +34,7 @@ class RunnerTest {
     Path dir;
 
     static final Provenance PROVENANCE = new Provenance("abc", "false", "0", "cpu", "nd4j-native", "linux-x86_64-onednn",
-            "OPENBLAS", "1", "jvm", "os", "cpu");
+            "OPENBLAS", "1", "jvm", "os", "cpu", "avx512");
 
     /** Stands for the JVM being killed: not an exception the runner may catch. */
     static final class Killed extends Error {}

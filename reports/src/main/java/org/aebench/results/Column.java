@@ -5,4 +5,7 @@ public interface Column {
     String header();
 
     String description();
+
+    /** What the column holds; readers that validate use it to refuse a malformed file. */
+    default ColumnType type() { return ColumnType.TEXT; }
 }

@@ -52,6 +52,51 @@ public final class CsvTable<C extends Enum<C> & Column> {
         return parse(completePart(text), false);
     }
 
+    /** A row as read, with the file line it ends on (a quoted value may span lines). */
+    public record Line<C extends Enum<C> & Column>(long line, Row<C> row) {}
+
+    /**
+     * Reads every row of a file that must have been written by this version: the header must be
+     * exactly this schema's and every value must be of its column's type. Unlike {@link #read}, a
+     * missing file, a torn last row or an older schema is an error, so a checker can trust what it read.
+     */
+    public List<Line<C>> readStrict() throws IOException {
+        if (!Files.isRegularFile(file)) throw new MalformedCsvException(file + " does not exist");
+        String text = Files.readString(file, StandardCharsets.UTF_8);
+        if (!completePart(text).equals(text)) {
+            throw new MalformedCsvException(file + ": the last row is incomplete (a run was killed while writing it?)");
+        }
+        List<Line<C>> rows = new ArrayList<>();
+        try (Reader r = new java.io.StringReader(text);
+             CSVParser parser = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).build().parse(r)) {
+            List<String> found = parser.getHeaderNames();
+            if (!found.equals(header())) {
+                throw new SchemaMismatchException(file, header(), found, "Regenerate it with this version of aebench.");
+            }
+            C[] cols = columns.getEnumConstants();
+            for (CSVRecord rec : parser) {
+                long line = parser.getCurrentLineNumber();
+                if (rec.size() != cols.length) {
+                    throw new MalformedCsvException(file + " line " + line + ": " + rec.size() + " values, the header has " + cols.length);
+                }
+                Row<C> row = new Row<>(columns);
+                for (C c : cols) {
+                    String v = rec.get(c.header());
+                    if (!c.type().accepts(v)) {
+                        throw new MalformedCsvException(file + " line " + line + ", column " + c.header() + ": '" + v
+                                + "' is not " + (c.type() == ColumnType.INTEGER ? "an integer" : "a " + c.type().name().toLowerCase())
+                                + (c.type() == ColumnType.NUMBER ? " (an unmeasured value is left empty, never NaN)" : ""));
+                    }
+                    row.set(c, v);
+                }
+                rows.add(new Line<>(line, row));
+            }
+        } catch (IllegalStateException | java.io.UncheckedIOException e) {
+            throw new MalformedCsvException(file + ": not a well-formed CSV file (" + e.getMessage() + ")");
+        }
+        return rows;
+    }
+
     /**
      * Makes the file ready for appending: creates it with the header when absent, cuts off a
      * trailing partial row, brings a file from an older version (fewer columns) up to the current
@@ -141,7 +186,8 @@ public final class CsvTable<C extends Enum<C> & Column> {
              CSVParser parser = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).build().parse(r)) {
             List<String> found = parser.getHeaderNames();
             if (exact ? !found.equals(header()) : !header().containsAll(found)) {
-                throw new SchemaMismatchException(file, header(), found);
+                throw new SchemaMismatchException(file, header(), found,
+                        "Move it away or rerun with --force to start a fresh results file.");
             }
             C[] cols = columns.getEnumConstants();
             for (CSVRecord rec : parser) {
@@ -153,12 +199,26 @@ public final class CsvTable<C extends Enum<C> & Column> {
         return rows;
     }
 
+    /** The file on disk is not what this version of aebench writes. */
+    public static class MalformedCsvException extends IOException {
+        public MalformedCsvException(String message) {
+            super(message);
+        }
+    }
+
     /** The file on disk was written with another set of columns. */
-    public static final class SchemaMismatchException extends IOException {
-        public SchemaMismatchException(Path file, List<String> expected, List<String> found) {
+    public static final class SchemaMismatchException extends MalformedCsvException {
+        public SchemaMismatchException(Path file, List<String> expected, List<String> found, String advice) {
             super(file + " was written with another column set than this version of aebench writes "
-                    + "(expected " + expected.size() + " columns, found " + found.size() + "). "
-                    + "Move it away or rerun with --force to start a fresh results file.");
+                    + "(expected " + expected.size() + " columns, found " + found.size() + differences(expected, found) + "). " + advice);
+        }
+
+        private static String differences(List<String> expected, List<String> found) {
+            List<String> missing = expected.stream().filter(c -> !found.contains(c)).toList();
+            List<String> unknown = found.stream().filter(c -> !expected.contains(c)).toList();
+            return (missing.isEmpty() ? "" : "; missing: " + String.join(", ", missing))
+                    + (unknown.isEmpty() ? "" : "; unknown: " + String.join(", ", unknown))
+                    + (missing.isEmpty() && unknown.isEmpty() ? "; same columns in another order" : "");
         }
     }
 }

@@ -2,6 +2,7 @@ package org.aebench.site;
 
 import java.nio.file.Path;
 import java.util.List;
+import org.aebench.compare.RegressionReport;
 import org.aebench.results.BenchColumn;
 import org.aebench.results.CurveColumn;
 import org.aebench.results.EstimateColumn;
@@ -11,12 +12,14 @@ import org.aebench.results.Row;
 /**
  * Everything one site is rendered from: a profile's results and curves, the cells' artifact
  * folder (null: none), the JMH summary, PyTorch's figures for the same benchmarks measured on the
- * same machine, and the latest wall-time estimate of the full profile (all three may be empty).
+ * same machine, the latest wall-time estimate of the full profile (all three may be empty), and the
+ * regression gate's comparison of these results with a baseline (null: none was made).
  */
 public record SiteInput(String profile, List<Row<ResultColumn>> results, List<Row<CurveColumn>> curves, Path artifacts,
-                        List<Row<BenchColumn>> bench, List<Row<BenchColumn>> pytorch, List<Row<EstimateColumn>> estimates) {
+                        List<Row<BenchColumn>> bench, List<Row<BenchColumn>> pytorch, List<Row<EstimateColumn>> estimates,
+                        RegressionReport comparison) {
 
     public static SiteInput of(String profile, List<Row<ResultColumn>> results) {
-        return new SiteInput(profile, results, List.of(), null, List.of(), List.of(), List.of());
+        return new SiteInput(profile, results, List.of(), null, List.of(), List.of(), List.of(), null);
     }
 }

@@ -17,9 +17,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import org.aebench.compare.ReportTables;
 import org.aebench.reference.ReferenceReport;
 import org.aebench.reference.ReferenceTable;
 import org.aebench.reference.ReferenceValue;
+import org.aebench.results.MetricRules;
 import org.aebench.results.ResultColumn;
 import org.aebench.results.Row;
 
@@ -48,6 +50,8 @@ public final class SiteRenderer {
 
     /** Pages of every site, besides one per reference report ({@code r000.html}, ...). */
     static final List<String> PAGES = List.of("index", "claims", "performance");
+    /** The regression gate's page, written only when the results carry a comparison with a baseline. */
+    static final String CHANGES_PAGE = "changes";
 
     /** Writes the site into {@code outDir}; returns the index page. */
     public Path render(List<Row<ResultColumn>> results, ReferenceTable references, String profile, Path outDir)
@@ -61,6 +65,17 @@ public final class SiteRenderer {
         Map<String, List<Picture>> pictures = copyImages(in.results(), in.artifacts(), outDir);
         Map<String, Object> model = model(in.results(), references, in.profile());
         Pages.addDetails(model, in, pictures, outDir);
+        if (in.comparison() != null) {
+            model.put("comparison", in.comparison());
+            model.put("changeHeader", ReportTables.CHANGE_HEADER);
+            model.put("changeRows", ReportTables.changes(in.comparison()));
+            model.put("speedHeader", ReportTables.SPEED_HEADER);
+            model.put("speedRows", ReportTables.speed(in.comparison().speed()));
+            model.put("speedSummary", ReportTables.speedSummary(in.comparison().speed()));
+            write(CHANGES_PAGE + ".ftlh", model, outDir.resolve(CHANGES_PAGE + ".html"));
+        } else {
+            Files.deleteIfExists(outDir.resolve(CHANGES_PAGE + ".html"));
+        }
         for (String page : PAGES) write(page + ".ftlh", model, outDir.resolve(page + ".html"));
         for (Object o : (List<?>) model.get("reports")) {
             @SuppressWarnings("unchecked") Map<String, Object> r = (Map<String, Object>) o;
