@@ -20,7 +20,9 @@ entries=("$dir/aebench.jar")
 IFS=: read -ra deps < harness/target/classpath.txt || true  # the file has no final newline
 for jar in "${deps[@]}"; do
   case "$jar" in
-    "$root"/*) cp "$jar" "$dir/" && entries+=("$dir/$(basename "$jar")") ;;
+    # a module built alone (mvn -pl harness) finds its siblings in the local repository, which
+    # the next mvn install rewrites just the same: copy those too
+    "$root"/* | */org/aebench/*) cp "$jar" "$dir/" && entries+=("$dir/$(basename "$jar")") ;;
     *) entries+=("$jar") ;;
   esac
 done
