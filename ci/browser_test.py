@@ -100,8 +100,8 @@ def check_page(d, site, page, a, failures):
         if a.screenshots:
             os.makedirs(a.screenshots, exist_ok=True)
             d.save_screenshot(os.path.join(a.screenshots, "index.png"))
-    if page == "r001.html" and a.screenshots:
-        d.save_screenshot(os.path.join(a.screenshots, "r001.png"))
+    if page in ("r001.html", "changes.html") and a.screenshots:
+        d.save_screenshot(os.path.join(a.screenshots, page.replace(".html", ".png")))
     return links, images
 
 

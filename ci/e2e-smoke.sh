@@ -52,19 +52,48 @@ ok "killed after $before of $cells cells; resume left exactly $cells rows, no du
 python3 ci/check_results.py same "$out/a/smoke" "$out/b/smoke" || fail "metrics differ between processes or with two workers"
 ok "metrics bit-identical across processes and between 1 and 2 workers for all $cells cells"
 
-# 5. the site shows every cell and every reference value
+# 5. the regression gate: this run against the committed smoke baseline is exact and identical;
+#    a copy with one number nudged in its last bits fails, naming that cell and no other
+aebench compare baselines/smoke "$out/a/smoke" --json "$out/a/smoke/comparison.json" > "$out/gate.txt" 2> "$out/gate.err" \
+  || { cat "$out/gate.txt" "$out/gate.err" >&2; fail "the smoke run differs from baselines/smoke: a change that moves numbers updates the baseline (make baseline PROFILE=smoke)"; }
+grep -q "^mode: exact" "$out/gate.txt" || { cat "$out/gate.txt" >&2; fail "the gate did not compare exactly on the machine that made the baseline"; }
+mkdir -p "$out/nudged/smoke"
+python3 - "$out/a/smoke/results.csv" "$out/nudged/smoke/results.csv" <<'PY'
+import csv, math, sys
+with open(sys.argv[1], newline="") as f:
+    rows = list(csv.DictReader(f))
+target = next(r for r in rows if r["experiment_id"] == "r000/deep-ae/mnist")
+target["test_mse"] = repr(math.nextafter(float(target["test_mse"]), 1.0))
+with open(sys.argv[2], "w", newline="") as f:
+    w = csv.DictWriter(f, fieldnames=list(rows[0].keys()), lineterminator="\n")
+    w.writeheader()
+    w.writerows(rows)
+PY
+status=0; aebench compare baselines/smoke "$out/nudged/smoke" --json "$out/nudged.json" > "$out/gate-nudged.txt" 2>&1 || status=$?
+[ "$status" -eq 1 ] || { cat "$out/gate-nudged.txt" >&2; fail "a moved number gave exit $status, not 1"; }
+python3 - "$out/nudged.json" <<'PY' || { cat "$out/gate-nudged.txt" >&2; fail "the gate should name exactly r000/deep-ae's test_mse"; }
+import json, sys
+report = json.load(open(sys.argv[1]))
+moved = [(u["id"], m["metric"]) for u in report["units"] for m in u["metrics"] if m["verdict"] != "IDENTICAL"]
+sys.exit(0 if moved == [("r000/deep-ae/mnist/seed=1", "test_mse")] else f"moved: {moved}")
+PY
+ok "regression gate: exact and identical against baselines/smoke; a one-ulp change is caught (exit 1), naming only that cell"
+
+# 6. the site shows every cell and every reference value, and the gate's changes page
 aebench site --profile smoke --results "$out/a" --out "$out/site" 2> "$out/site.log" || { cat "$out/site.log" >&2; fail "site"; }
 python3 ci/check_results.py site "$out/a/smoke" "$out/site/smoke" reports/src/main/resources/aebench/reference/reference-values.csv \
   || fail "site content"
 ok "site lists every experiment, one row per reference value and per claim, and every link and image resolves"
 rm -rf results/e2e/site && mkdir -p results/e2e && cp -r "$out/site/smoke" results/e2e/site
 
-# 6. a reader's view: the site in headless Chromium (console errors, links, images, scoreboard == CSV)
+[ -f "$out/site/smoke/changes.html" ] || fail "the site has no changes page though the results carry a comparison"
+
+# 7. a reader's view: the site in headless Chromium (console errors, links, images, scoreboard == CSV)
 /usr/bin/python3 ci/browser_test.py "$out/site/smoke" "$out/a/smoke/results.csv" --screenshots results/e2e/screenshots \
   || fail "browser test of the smoke site"
 ok "smoke site checked in headless Chromium; screenshots in results/e2e/screenshots"
 
-# 7. hostile strings in an experiment name, a section and a reference note are shown as text
+# 8. hostile strings in an experiment name, a section and a reference note are shown as text
 mkdir -p "$out/h/smoke" "$out/refs"
 cp reports/src/main/resources/aebench/reference/*.csv "$out/refs/"
 evil_name='<img src=x onerror=alert(1)>'

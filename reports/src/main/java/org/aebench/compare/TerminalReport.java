@@ -7,6 +7,8 @@ import java.util.List;
 public final class TerminalReport {
     /** Rows shown per table; the JSON and Markdown files keep every one. */
     static final int MAX_ROWS = 60;
+    /** Slowest per-cell figures shown: single measurements on a shared machine are mostly noise. */
+    static final int SPEED_ROWS = 15;
 
     private TerminalReport() {}
 
@@ -21,24 +23,24 @@ public final class TerminalReport {
         List<List<String>> changes = ReportTables.changes(r);
         if (!changes.isEmpty()) {
             out.println();
-            table(ReportTables.CHANGE_HEADER, changes, out);
+            table(ReportTables.CHANGE_HEADER, changes, out, MAX_ROWS);
         }
         out.println();
         out.println("speed (reported, never fails the gate): " + ReportTables.speedSummary(r.speed()));
         List<List<String>> speed = ReportTables.speed(r.speed());
-        if (!speed.isEmpty()) table(ReportTables.SPEED_HEADER, speed, out);
+        if (!speed.isEmpty()) table(ReportTables.SPEED_HEADER, speed, out, SPEED_ROWS);
         if (!r.benchmarks().isEmpty()) {
             out.println("JMH: " + ReportTables.speedSummary(r.benchmarks()));
             List<List<String>> jmh = ReportTables.speed(r.benchmarks());
-            if (!jmh.isEmpty()) table(ReportTables.SPEED_HEADER, jmh, out);
+            if (!jmh.isEmpty()) table(ReportTables.SPEED_HEADER, jmh, out, MAX_ROWS);
         }
         out.println();
         out.println(r.conclusion());
     }
 
-    private static void table(List<String> header, List<List<String>> rows, PrintStream out) {
+    private static void table(List<String> header, List<List<String>> rows, PrintStream out, int max) {
         int[] width = new int[header.size()];
-        List<List<String>> shown = rows.subList(0, Math.min(rows.size(), MAX_ROWS));
+        List<List<String>> shown = rows.subList(0, Math.min(rows.size(), max));
         for (int i = 0; i < width.length; i++) {
             width[i] = header.get(i).length();
             for (List<String> row : shown) width[i] = Math.min(Math.max(width[i], row.get(i).length()), i == width.length - 1 ? 200 : 70);
