@@ -150,7 +150,7 @@ public final class RegressionGate {
         if (rankC > rankB) verdict = Verdict.STATUS_WORSE;
         else if (rankC < rankB) verdict = Verdict.STATUS_BETTER;
 
-        List<String> settings = settings(b, c, mode);
+        List<SettingChange> settings = settings(b, c, mode);
         if (!settings.isEmpty() && mode == Mode.EXACT) verdict = Verdict.worst(verdict, Verdict.CHANGED);
 
         List<MetricChange> metrics = new ArrayList<>();
@@ -193,15 +193,15 @@ public final class RegressionGate {
     }
 
     /** Settings that differ; the cell that trained a shared model only in exact mode (its id carries the seed). */
-    private static List<String> settings(List<Row<ResultColumn>> b, List<Row<ResultColumn>> c, Mode mode) {
-        List<String> out = new ArrayList<>();
+    private static List<SettingChange> settings(List<Row<ResultColumn>> b, List<Row<ResultColumn>> c, Mode mode) {
+        List<SettingChange> out = new ArrayList<>();
         for (ResultColumn s : ResultColumn.values()) {
             if (s.role() != ResultColumn.Role.SETTING || (s == ResultColumn.TRAINED_IN && mode != Mode.EXACT)) continue;
             Set<String> vb = new LinkedHashSet<>();
             Set<String> vc = new LinkedHashSet<>();
             b.forEach(r -> vb.add(r.get(s)));
             c.forEach(r -> vc.add(r.get(s)));
-            if (!vb.equals(vc)) out.add(s.header() + ": " + String.join(" | ", vb) + " -> " + String.join(" | ", vc));
+            if (!vb.equals(vc)) out.add(new SettingChange(s.header(), String.join(" | ", vb), String.join(" | ", vc)));
         }
         return out;
     }

@@ -23,7 +23,10 @@ public final class ReportTables {
                         rows.add(List.of(id, "status", u.baselineStatus(), u.candidateStatus(), "",
                                 u.verdict() == Verdict.STATUS_BETTER ? "status better" : "status worse", ""));
                     }
-                    for (String s : u.settings()) rows.add(List.of(id, "setting", "", "", s, r.mode() == Mode.EXACT ? "changed" : "info", ""));
+                    for (SettingChange s : u.settings()) {
+                        rows.add(List.of(id, s.setting(), s.baselineDiff(), s.candidateDiff(), "", r.mode() == Mode.EXACT ? "changed" : "info",
+                                "a setting differs: the experiment changed"));
+                    }
                     for (MetricChange m : u.metrics()) {
                         if (m.verdict() == Verdict.IDENTICAL || m.verdict() == Verdict.WITHIN_NOISE) continue;
                         rows.add(List.of(id, m.metric(), Numbers.value(m.baseline()), Numbers.value(m.candidate()), m.change(),

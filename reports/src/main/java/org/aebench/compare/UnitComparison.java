@@ -7,4 +7,4 @@ import java.util.List;
  * worst verdict, its statuses on each side, every metric compared and any setting that differs.
  */
 public record UnitComparison(String id, String backend, Verdict verdict, String baselineStatus, String candidateStatus,
-                             int baselineRows, int candidateRows, List<MetricChange> metrics, List<String> settings) {}
+                             int baselineRows, int candidateRows, List<MetricChange> metrics, List<SettingChange> settings) {}

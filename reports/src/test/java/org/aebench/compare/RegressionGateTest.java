@@ -236,6 +236,18 @@ class RegressionGateTest {
     }
 
     @Test
+    void aChangedSettingIsShownByTheWordsThatDiffer() throws IOException {
+        var base = rows(1, 0.010);
+        var cand = edit(base, "r000/exp0/mnist/seed=1", x -> x.set(ResultColumn.ARCHITECTURE, "784-64-784 adam 1e-4"));
+        UnitComparison u = unit(compare(base, cand), "r000/exp0/");
+        assertEquals(Verdict.CHANGED, u.verdict(), "exact mode: the experiment itself changed");
+        SettingChange s = u.settings().get(0);
+        assertEquals("architecture", s.setting());
+        assertEquals("…784 adam 1e-3", s.baselineDiff(), "12 characters of context before the difference");
+        assertEquals("…784 adam 1e-4", s.candidateDiff());
+    }
+
+    @Test
     void aMetricWithNoBetterSideIsOnlyEverChanged() throws IOException {
         var base = rows(1, 0.010);
         var cand = edit(base, "r000/exp0/mnist/seed=1", x -> x.set(ResultColumn.OUTPUT_STD, 0.5));
