@@ -19,14 +19,14 @@ MVN ?= mvn -B -q
 export OMP_NUM_THREADS ?= 1
 export OPENBLAS_NUM_THREADS ?= 1
 # Keep freed native memory in the process: glibc otherwise serves every array above 32 MB (a conv
-# activation batch) with a fresh mmap, and the page faults of touching it again each step cost
-# ~30% of a conv AE's step (r003 64 filters: 146 -> 207 samples/s). Arithmetic is unchanged.
+# activation batch) with a fresh mmap, and the page faults of touching it again each step were
+# ~30% of a conv AE's step (docs/performance.md). Arithmetic is unchanged.
 export MALLOC_MMAP_MAX_ ?= 0
 export MALLOC_TRIM_THRESHOLD_ ?= 100000000000
 export MALLOC_TOP_PAD_ ?= 1000000000
 # One malloc arena: training runs on the JVM's main thread, which is not the process's first thread,
 # so glibc gives it a side arena whose 64 MB heaps are unmapped when they empty and faulted in again
-# the next step (r002 conv AE: 445 -> 535 samples/s, system time 17 s -> 3 s over 300 steps).
+# the next step (docs/performance.md, "Native memory").
 export MALLOC_ARENA_MAX ?= 1
 # The two loggers silenced below warn on every graph built (a Pad or OnesLike field, duplicate TF
 # op names) about nothing a user can act on, and drowned the progress display.

@@ -18,6 +18,7 @@ import tempfile
 from collections import Counter
 from urllib.parse import unquote, urlparse
 
+from schema import FAILED, FINISHED
 from selenium import webdriver
 from selenium.common.exceptions import UnexpectedAlertPresentException
 from selenium.webdriver.chrome.service import Service
@@ -44,7 +45,7 @@ def expected_scoreboard(results_csv):
         for r in csv.DictReader(f):
             c = counts.setdefault(r["report"], Counter())
             c["run"] += 1
-            c[r["status"] if r["status"] in ("ok", "collapsed") else "failed"] += 1
+            c[r["status"] if r["status"] in FINISHED else FAILED] += 1
     return counts
 
 

@@ -6,7 +6,7 @@ import re
 import sys
 from collections import Counter
 
-METRICS = ["test_mse", "test_mae", "final_train_loss", "final_test_loss", "output_std"]
+from schema import FINISHED, METRICS
 
 
 def rows(folder, name="results.csv"):
@@ -29,7 +29,7 @@ def main(cmd, *args):
         if len(results) != expected:
             print(f"{len(results)} rows, expected {expected}", file=sys.stderr)
             return 1
-        bad = [(r["cell_id"], r["status"], r["reason"]) for r in results if r["status"] not in ("ok", "collapsed")]
+        bad = [(r["cell_id"], r["status"], r["reason"]) for r in results if r["status"] not in FINISHED]
         if bad:
             print("cells not ok:", bad, file=sys.stderr)
             return 1

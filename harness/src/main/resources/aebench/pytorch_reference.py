@@ -60,7 +60,7 @@ def conv_deconv():
 
 
 def conv_keras_denoise(f):
-    """ConvAutoencoder, variant keras-denoise (report 003 section II): Keras's 'same' transposed convs."""
+    """DenoisingConvAutoencoder, family conv-denoiser (report 003 section II): Keras's 'same' transposed convs."""
     return nn.Sequential(
         Images(1, True),
         nn.Conv2d(1, f, 3, padding=1), nn.ReLU(), nn.MaxPool2d(2),
@@ -88,7 +88,7 @@ def build(a):
         return dense(a.layers.split(","), a.features)
     if a.family == "conv-ae" and a.variant == "deconv":
         return conv_deconv()
-    if a.family == "conv-ae" and a.variant == "keras-denoise":
+    if a.family == "conv-denoiser":
         return conv_keras_denoise(a.filters)
     if a.family == "strided-conv-ae":
         return strided_conv(a.features // 784)

@@ -9,9 +9,7 @@ public enum ConvVariant {
     /** Transposed convolutions with stride 2 (001 section 7.2). */
     DECONV("deconv"),
     /** Max-unpooling followed by stride-1 transposed convolutions (001 section 7.3). */
-    UNPOOL_DECONV("unpool-deconv"),
-    /** Report 003's denoiser: two 3x3 conv + pool blocks of {@code filters} channels, two stride-2 transposed convs, sigmoid. */
-    KERAS_DENOISE("keras-denoise");
+    UNPOOL_DECONV("unpool-deconv");
 
     private final String key;
 

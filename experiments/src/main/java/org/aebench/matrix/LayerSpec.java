@@ -4,7 +4,7 @@ package org.aebench.matrix;
 public record LayerSpec(int units, Activation activation) {
 
     /** Parses {@code "512:relu"}; returns null and lets the caller report the error when malformed. */
-    static LayerSpec parse(String text) {
+    public static LayerSpec parse(String text) {
         String[] parts = text.trim().split(":");
         if (parts.length != 2) return null;
         Activation a = Activation.of(parts[1].trim());

@@ -111,9 +111,13 @@ public final class MatrixLoader {
             if (!raw.isObject()) throw new MatrixException(file + ": " + where + " must be a mapping");
             ObjectNode merged = defaults.isObject() ? ((ObjectNode) defaults).deepCopy() : yaml.createObjectNode();
             merged.setAll((ObjectNode) raw);
+            ModelFamily<?> family = family(merged, file, where);
+            Set<String> familyKeys = keysOf(family.settingsType());
             for (Map<String, JsonNode> combo : sweepCombinations(merged, file, where)) {
-                ObjectNode node = substitute(merged, combo, file, where);
-                ExperimentSpec spec = map(node, ExperimentSpec.class, file, where);
+                ObjectNode node = substitute(merged, combo, familyKeys, file, where);
+                ObjectNode own = familyPart(node, familyKeys, file, where);
+                node.remove("family");
+                ExperimentSpec spec = map(node, ExperimentSpec.class, file, where).with(family, map(own, family.settingsType(), file, where));
                 validate(spec, file, where, profileNames);
                 ProfileSettings effective = settings.with(spec.profiles() == null ? null : spec.profiles().get(profile));
                 cells.addAll(cells(file, report, spec, combo, profile, effective));
@@ -172,14 +176,63 @@ public final class MatrixLoader {
         return combos;
     }
 
+    /** The keys every experiment may have: {@link ExperimentSpec}'s components but the family's settings. */
+    private static final Set<String> SHARED_KEYS = sharedKeys();
+
+    private static Set<String> sharedKeys() {
+        Set<String> keys = new LinkedHashSet<>(keysOf(ExperimentSpec.class));
+        keys.remove("settings");
+        return keys;
+    }
+
+    /** A record's components as matrix keys (snake case). */
+    static Set<String> keysOf(Class<? extends Record> type) {
+        Set<String> keys = new LinkedHashSet<>();
+        for (var rc : type.getRecordComponents()) keys.add(PropertyNamingStrategies.SnakeCaseStrategy.INSTANCE.translate(rc.getName()));
+        return keys;
+    }
+
+    /** The experiment's family, named by its {@code family} key. */
+    private static ModelFamily<?> family(ObjectNode node, Path file, String where) {
+        String at = file + ": " + where + ": ";
+        JsonNode key = node.get("family");
+        if (key == null || key.isNull()) throw new MatrixException(at + "key 'family' is required: one of " + String.join(", ", Families.keys()));
+        ModelFamily<?> family = Families.byKey(key.asText());
+        if (family == null) {
+            throw new MatrixException(at + "key 'family' has value '" + key.asText() + "', expected one of " + String.join(", ", Families.keys()));
+        }
+        return family;
+    }
+
+    /** Moves the family's own keys out of {@code node}; any key neither shared nor the family's is an error naming both lists. */
+    private static ObjectNode familyPart(ObjectNode node, Set<String> familyKeys, Path file, String where) {
+        ObjectNode own = node.objectNode();
+        for (String key : new ArrayList<>(iterable(node.fieldNames()))) {
+            if (familyKeys.contains(key)) own.set(key, node.remove(key));
+            else if (!SHARED_KEYS.contains(key)) {
+                Set<String> allowed = new java.util.TreeSet<>(SHARED_KEYS);
+                allowed.addAll(familyKeys);
+                allowed.remove("settings");
+                throw new MatrixException(file + ": " + where + ": unknown key '" + key + "' for family " + node.path("family").asText()
+                        + " (allowed: " + String.join(", ", allowed) + ")");
+            }
+        }
+        return own;
+    }
+
+    private static List<String> iterable(Iterator<String> it) {
+        List<String> out = new ArrayList<>();
+        it.forEachRemaining(out::add);
+        return out;
+    }
+
     /** Fills one sweep combination in: {@code {name}} inside strings, or the field of that name. */
-    private static ObjectNode substitute(ObjectNode merged, Map<String, JsonNode> combo, Path file, String where) {
+    private static ObjectNode substitute(ObjectNode merged, Map<String, JsonNode> combo, Set<String> familyKeys, Path file, String where) {
         ObjectNode node = merged.deepCopy();
         Set<String> used = new LinkedHashSet<>();
         for (Map.Entry<String, JsonNode> e : combo.entrySet()) {
             String field = e.getKey().replace('-', '_');
-            if (!field.equals("sweep") && Arrays.stream(ExperimentSpec.class.getRecordComponents())
-                    .anyMatch(rc -> PropertyNamingStrategies.SnakeCaseStrategy.INSTANCE.translate(rc.getName()).equals(field))) {
+            if (!field.equals("sweep") && !field.equals("settings") && (SHARED_KEYS.contains(field) || familyKeys.contains(field))) {
                 node.set(field, e.getValue());
                 used.add(e.getKey());
             }
@@ -229,7 +282,6 @@ public final class MatrixLoader {
         if (s.name() == null || !ID_PART.matcher(s.name()).matches()) {
             throw new MatrixException(at + "key 'name' is required: lower-case letters, digits and '-' (it becomes part of the cell id)");
         }
-        require(s.family(), "family", at, "one of " + keys(Family.values()));
         require(s.dataset(), "dataset", at, "one of " + keys(org.aebench.data.DatasetId.values()));
         if (s.seeds() != null) {
             if (s.seeds().isEmpty()) throw new MatrixException(at + "key 'seeds' must list at least one seed");
@@ -245,72 +297,16 @@ public final class MatrixLoader {
                 checkProfile(e.getValue(), file, where + " profiles." + e.getKey());
             }
         }
-        for (var e : java.util.Map.of("activity_l1", s.activityL1() == null ? 0 : s.activityL1(),
-                "contractive", s.contractive() == null ? 0 : s.contractive(), "input_noise", s.trainingNoise(),
-                "test_noise", s.testNoise() == null ? 0 : s.testNoise(), "code_noise", s.codeNoiseLevel()).entrySet()) {
+        for (var e : java.util.Map.of("input_noise", s.trainingNoise(), "test_noise", s.testNoise() == null ? 0 : s.testNoise()).entrySet()) {
             if (!(e.getValue() >= 0)) throw new MatrixException(at + "key '" + e.getKey() + "' must be 0 or more, found " + e.getValue());
         }
         if (s.weightDecay() != null && !(s.weightDecay() >= 0)) throw new MatrixException(at + "key 'weight_decay' must be 0 or more");
-        if (s.dropout() != null && !(s.dropout() >= 0 && s.dropout() < 1)) throw new MatrixException(at + "key 'dropout' must be in [0, 1)");
-        if (s.classifierEpochs() != null && s.classifierEpochs() <= 0) throw new MatrixException(at + "key 'classifier_epochs' must be positive");
-        if ((s.dropout() != null || s.batchNorm() != null) && s.family() != Family.STRIDED_CONV_AE) {
-            throw new MatrixException(at + "keys 'dropout' and 'batch_norm' apply to strided-conv-ae only");
-        }
-        if (s.nonDigitProbe() != null && (s.family() != Family.DENSE_AE || s.dataset() != org.aebench.data.DatasetId.MNIST)) {
-            throw new MatrixException(at + "key 'non_digit_probe' applies to dense-ae cells on mnist only");
-        }
-        if (s.family() != Family.DENSE_AE) {
-            for (var e : java.util.Map.of("activity_l1", s.activityL1() != null, "activity_layer", s.activityLayer() != null,
-                    "contractive", s.contractive() != null, "code_noise", s.codeNoise() != null).entrySet()) {
-                if (e.getValue()) throw new MatrixException(at + "key '" + e.getKey() + "' applies to dense-ae only");
-            }
-        }
-        switch (s.family()) {
-            case PCA -> {
-                require(s.components(), "components", at, "a positive number of principal components, e.g. components: 30");
-                if (s.components() <= 0 || s.components() > IMAGE_FEATURES) {
-                    throw new MatrixException(at + "key 'components' must be between 1 and " + IMAGE_FEATURES + ", found " + s.components());
-                }
-            }
-            case BASELINE_ZERO, BASELINE_MEAN -> { }
-            case DENSE_AE -> {
-                require(s.layers(), "layers", at, "a list of units:activation, e.g. layers: [\"512:relu\", \"784:sigmoid\"]");
-                if (s.layers().isEmpty()) throw new MatrixException(at + "key 'layers' must list at least the output layer");
-                for (int i = 0; i < s.layers().size(); i++) {
-                    if (LayerSpec.parse(s.layers().get(i)) == null) {
-                        throw new MatrixException(at + "layers[" + i + "] '" + s.layers().get(i)
-                                + "': expected units:activation with units > 0 and activation one of " + Activation.allowed());
-                    }
-                }
-                int out = s.layerSpecs().get(s.layers().size() - 1).units();
-                if (out != IMAGE_FEATURES) {
-                    throw new MatrixException(at + "the last layer must have " + IMAGE_FEATURES + " units (the image), found " + out);
-                }
-                int hidden = s.layers().size() - 1;
-                if (s.activityLayer() != null && (s.activityLayer() < 0 || s.activityLayer() >= hidden)) {
-                    throw new MatrixException(at + "key 'activity_layer' must name a hidden layer, 0 to " + (hidden - 1) + ", found " + s.activityLayer());
-                }
-                if (s.contractive() != null && s.contractive() > 0
-                        && (s.hiddenLayer() != 0 || s.layerSpecs().get(0).activation() != Activation.SIGMOID)) {
-                    throw new MatrixException(at + "key 'contractive' needs the first layer to be sigmoid and activity_layer 0");
-                }
-                if (s.loss() == Loss.BCE && s.layerSpecs().get(s.layers().size() - 1).activation() != Activation.SIGMOID) {
-                    throw new MatrixException(at + "loss bce needs a sigmoid output layer (the last of 'layers')");
-                }
-                requireTraining(s, at);
-            }
-            case CONV_AE -> {
-                require(s.variant(), "variant", at, "one of " + keys(ConvVariant.values()));
-                if (s.variant() == ConvVariant.KERAS_DENOISE) require(s.filters(), "filters", at, "channels of both conv layers, e.g. 32");
-                if (s.filters() != null && s.filters() <= 0) throw new MatrixException(at + "key 'filters' must be positive");
-                requireTraining(s, at);
-            }
-            case STRIDED_CONV_AE, CONV_VAE -> requireTraining(s, at);
-        }
+        if (s.family().trained()) requireTraining(s, at);
+        s.validate(at);
     }
 
     /** What every gradient-trained family needs. */
-    private static void requireTraining(ExperimentSpec s, String at) {
+    static void requireTraining(ExperimentSpec s, String at) {
         require(s.loss(), "loss", at, "one of " + keys(Loss.values()));
         require(s.optimizer(), "optimizer", at, "one of " + keys(Optimizer.values()));
         if (s.optimizer() == Optimizer.ADAM) require(s.learningRate(), "learning_rate", at, "a positive number, e.g. 0.001");
@@ -334,11 +330,12 @@ public final class MatrixLoader {
         }
     }
 
-    private static void require(Object value, String key, String at, String allowed) {
+    /** Throws the matrix's message for a key this family requires. */
+    public static void require(Object value, String key, String at, String allowed) {
         if (value == null) throw new MatrixException(at + "key '" + key + "' is required for this family: " + allowed);
     }
 
-    private static String keys(Object[] enumValues) {
+    public static String keys(Object[] enumValues) {
         return Arrays.stream(enumValues).map(Object::toString).collect(Collectors.joining(", "));
     }
 

@@ -22,7 +22,7 @@ public final class ConvVariationalAutoencoder extends StridedConvCodec {
     private final String description;
 
     public ConvVariationalAutoencoder(ExperimentSpec spec, long seed, long noiseSeed) {
-        super(spec, seed, noiseSeed);
+        super(spec, 0, false, seed, noiseSeed);
         this.eps = new NoiseStream(noiseSeed ^ 0x5DEECE66DL);
         List<Layer> enc = new ArrayList<>();
         int in = channels;

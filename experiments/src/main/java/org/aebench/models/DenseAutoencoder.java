@@ -1,6 +1,10 @@
 package org.aebench.models;
 
+import org.aebench.model.TrainableModel;
+import org.aebench.model.DenseProbes;
+import org.aebench.model.FilterImages;
 import java.util.stream.Collectors;
+import java.util.List;
 import org.aebench.matrix.ExperimentSpec;
 import org.aebench.matrix.LayerSpec;
 import org.aebench.matrix.Optimizer;
@@ -20,13 +24,14 @@ public final class DenseAutoencoder implements TrainableModel, DenseProbes, Filt
     private final DenseNetwork net;
     private final String description;
     private final int hiddenLayer;
+    private final boolean contractive;
 
-    public DenseAutoencoder(ExperimentSpec spec, int inputs, long seed) {
-        this.hiddenLayer = spec.hiddenLayer();
-        Penalties penalties = new Penalties(spec.activityL1() == null ? 0 : spec.activityL1(),
-                spec.contractive() == null ? 0 : spec.contractive(), hiddenLayer);
-        this.net = new DenseNetwork(inputs, spec.layerSpecs(), spec.loss(), updater(spec), spec.init(), seed, DataType.FLOAT, penalties);
-        this.description = inputs + "-" + spec.layerSpecs().stream().map(LayerSpec::toString).collect(Collectors.joining("-"))
+    /** @param penalties the activity and contractive penalties, on the hidden layer that is also measured */
+    public DenseAutoencoder(ExperimentSpec spec, List<LayerSpec> layers, Penalties penalties, int inputs, long seed) {
+        this.hiddenLayer = penalties.layer();
+        this.contractive = penalties.contractive() > 0;
+        this.net = new DenseNetwork(inputs, layers, spec.loss(), updater(spec), spec.init(), seed, DataType.FLOAT, penalties);
+        this.description = inputs + "-" + layers.stream().map(LayerSpec::toString).collect(Collectors.joining("-"))
                 + (penalties.activityL1() > 0 ? "; L1 " + penalties.activityL1() + " on layer " + hiddenLayer + " activations" : "")
                 + (penalties.contractive() > 0 ? "; contractive " + penalties.contractive() : "")
                 + (spec.trainingNoise() > 0 ? "; input noise sigma " + spec.trainingNoise() : "")
@@ -73,14 +78,17 @@ public final class DenseAutoencoder implements TrainableModel, DenseProbes, Filt
     public double contractivePenalty(INDArray batch) { return net.contractivePenalty(batch); }
 
     @Override
+    public boolean contractive() { return contractive; }
+
+    @Override
     public String describe() { return description; }
 
     /** The first layer's weights of the first units, each as a 28x28 image of what it responds to. */
     @Override
-    public java.util.Map<String, Filters> filters() {
+    public java.util.Map<org.aebench.contract.Artifact, Filters> filters() {
         INDArray w = net.weights(0);
         long units = Math.min(FILTERS_SHOWN, w.columns());
-        return java.util.Map.of("encoder", new Filters(w.get(org.nd4j.linalg.indexing.NDArrayIndex.all(),
+        return java.util.Map.of(org.aebench.contract.Artifact.ENCODER_FILTERS, new Filters(w.get(org.nd4j.linalg.indexing.NDArrayIndex.all(),
                 org.nd4j.linalg.indexing.NDArrayIndex.interval(0, units)).transpose().dup(), 28));
     }
 }

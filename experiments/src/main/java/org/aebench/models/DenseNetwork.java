@@ -154,9 +154,9 @@ public final class DenseNetwork {
 
     /**
      * In place. Sigmoid and tanh go through libnd4j's custom {@code tanh} op, which oneDNN runs
-     * vectorised: on a [256, 784] batch it takes ~0.14 ms where the legacy {@code sigmoid} and
-     * {@code tanh} transforms take ~0.85 and ~1.9 ms (scalar libm), a quarter of a small dense
-     * AE's step. sigmoid(z) = (1 + tanh(z / 2)) / 2 is the same function; the values differ by
+     * vectorised, where the legacy {@code sigmoid} and {@code tanh} transforms are scalar libm and
+     * were a quarter of a small dense AE's step (docs/performance.md).
+     * sigmoid(z) = (1 + tanh(z / 2)) / 2 is the same function; the values differ by
      * float rounding (below 1e-7 absolute).
      */
     private static void activate(INDArray z, Activation a) {
@@ -177,8 +177,7 @@ public final class DenseNetwork {
 
     /**
      * delta := delta * f'(z), written with the layer's output a = f(z); {@code scratch} has a's shape.
-     * ReLU multiplies by step(a): libnd4j's thresholdedrelu_bp took 2.2 ms on [256, 784] and 0.15 ms
-     * on [64, 512], the step and the product 0.08 and 0.05 ms, with the same result.
+     * ReLU multiplies by step(a): the same result as libnd4j's thresholdedrelu_bp, many times faster.
      */
     private static void backActivate(INDArray delta, INDArray a, Activation act, INDArray scratch) {
         switch (act) {

@@ -20,9 +20,9 @@ import org.nd4j.linalg.learning.config.IUpdater;
  */
 final class FlatOptimizer {
     /**
-     * Adam as one fused loop over Java arrays. libnd4j's adam_updater op, like its sqrt, runs at
-     * ~5 ns per parameter on one thread here (6 ms a step for the deep AE's 1.1 M weights), while
-     * C2 vectorises this loop, square root included; copying gradients in and updates out is a
+     * Adam as one fused loop over Java arrays. libnd4j's adam_updater op, like its sqrt, is
+     * scalar per parameter (docs/performance.md, "Optimizers"), while C2 vectorises this loop,
+     * square root included; copying gradients in and updates out is a
      * memcpy each. The moments live on the Java heap.
      */
     /** An update rule run as one loop over Java arrays (see {@link FusedAdam} for why). */

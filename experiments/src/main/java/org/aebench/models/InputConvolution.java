@@ -11,9 +11,8 @@ import org.nd4j.linalg.factory.Nd4j;
  * product: the images' k x k patches times the kernel.
  *
  * <p>Why: libnd4j's conv2d backprop also computes the gradient of its input, which for the images
- * nobody needs, and with few input channels runs at about 2 GFLOP/s here (r003's 1-to-64 layer
- * at 28x28: 131 ms of a 435 ms step, more than any other op; r002's 3-to-128 stride-2 layer: 25
- * ms of 218). The input is data, so its patches need no gradient and are built once per step; the
+ * nobody needs, and with few input channels runs far below oneDNN's speed: it was the costliest
+ * op of r003's step (docs/performance.md). The input is data, so its patches need no gradient; the
  * weight gradient is then one {@code patches^T x grad} product. Same arithmetic as conv2d in
  * another summation order; the weight keeps conv2d's {@code [k, k, cin, cout]} layout and
  * initialisation.
@@ -32,8 +31,7 @@ final class InputConvolution {
         int k = (int) shape[0], cin = (int) shape[2], cout = (int) shape[3];
         if (k % 2 == 0) throw new IllegalArgumentException("needs an odd kernel, got " + java.util.Arrays.toString(shape));
         int p = (k - 1) / 2, out = (side - 1) / stride + 1;
-        // One channel is sliced as [n, side, side]: libnd4j's strided_slice of [n, 30, 30, 1] ran ~7x slower
-        // per element than of [n, 30, 30] (report 001's first layer: 1.8 ms against 0.25 ms per step of 64).
+        // One channel is sliced as [n, side, side]: libnd4j's strided_slice of [n, 30, 30, 1] is several times slower
         boolean oneChannel = cin == 1;
         SDVariable x = oneChannel ? sd.reshape(images, -1, side, side) : images;
         int[][] padding = oneChannel ? new int[][] {{0, 0}, {p, p}, {p, p}} : new int[][] {{0, 0}, {p, p}, {p, p}, {0, 0}};
@@ -48,8 +46,7 @@ final class InputConvolution {
             }
         }
         // One more tap of ones and the bias under the kernel (zeros under the other channels' ones) fold
-        // the bias into the product: a separate broadcast add's backprop (a column sum over n * side^2
-        // rows) took 38 ms at 64 channels.
+        // the bias into the product: a separate broadcast add's backprop is a slow column sum over n * side^2 rows.
         taps[k * k] = sd.onesLike(taps[0]);
         SDVariable biasRows = sd.reshape(b, 1, cout);
         if (cin > 1) biasRows = sd.concat(0, biasRows, sd.constant(Nd4j.zeros(DataType.FLOAT, cin - 1, cout)));

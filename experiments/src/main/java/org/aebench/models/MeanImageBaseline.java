@@ -1,5 +1,6 @@
 package org.aebench.models;
 
+import org.aebench.model.ClosedFormModel;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /** Outputs the mean training image whatever the input: the best constant predictor under MSE. */

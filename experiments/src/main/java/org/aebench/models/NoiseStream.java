@@ -9,10 +9,9 @@ import org.nd4j.linalg.factory.Nd4j;
  * The per-batch random numbers of training (input noise, dropout masks), drawn in Java from one
  * seeded {@link SplittableRandom} and written into float arrays.
  *
- * <p>Why not ND4J's random ops: libnd4j's {@code randn} took 4-5 ms for one batch of 256 images
- * (r003's denoisers: 2-5% of a step), and {@code rand} plus the comparison, cast and scaling of
- * r002's seven dropout masks 65-85 ms of a ~300 ms step. Java 17's {@code nextGaussian} is a
- * ziggurat, and one {@code nextLong} gives two 32-bit uniforms: 1.3 ms for a batch of noise.
+ * <p>Why not ND4J's random ops: they were several times slower per batch and a visible share of
+ * the denoisers' and dropout models' steps; Java 17's {@code nextGaussian} is a ziggurat, and one
+ * {@code nextLong} gives two 32-bit uniforms (figures: docs/performance.md, "Random numbers").
  * The numbers depend only on the seed, so they are the same in every process and on every worker.
  */
 public final class NoiseStream {
@@ -50,7 +49,7 @@ public final class NoiseStream {
         long threshold = (long) Math.ceil(rate * 4294967296.0);
         int keep = Float.floatToIntBits((float) (1 / (1 - rate)));
         int n = scratch.length;
-        // branch-free (a kept element's bits are keep's, a dropped one's 0): 9 ms for r002's 7.4M mask elements, 27 with a branch
+        // branch-free (a kept element's bits are keep's, a dropped one's 0): three times faster than with a branch
         for (int i = 0; i < n; i += 2) {
             long bits = random.nextLong();
             scratch[i] = Float.intBitsToFloat(keep & keptBits(bits >>> 32, threshold));

@@ -1,5 +1,6 @@
 package org.aebench.models;
 
+import org.aebench.model.ClosedFormModel;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.eigen.Eigen;

@@ -8,8 +8,8 @@ import org.nd4j.linalg.api.ops.impl.scalar.ScalarMax;
  * ReLU for SameDiff graphs, written as {@code max(x, 0)}.
  *
  * <p>Why not {@code sd.nn().relu}: SameDiff differentiates it with libnd4j's
- * {@code thresholdedrelu_bp}, which in 1.0.0-M2.1 takes 35-45 ms on a [256,14,14,64] float tensor
- * on one thread (8.5 ms inside r003's graph), where a same-shape {@code multiply} takes about 1 ms.
+ * {@code thresholdedrelu_bp}, which in 1.0.0-M2.1 is tens of times slower than a same-shape
+ * {@code multiply} (docs/performance.md, "ReLU as max(x, 0)").
  * SameDiff differentiates {@code max_scalar} as {@code gradient * (x > 0)}: a comparison, a cast
  * and a multiply, each a plain element-wise op. The forward values are the same; the gradient
  * passes where the input is positive, as {@code thresholdedrelu_bp} with cutoff 0 does.

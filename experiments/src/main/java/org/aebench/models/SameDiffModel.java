@@ -1,5 +1,6 @@
 package org.aebench.models;
 
+import org.aebench.model.GradientStep;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;

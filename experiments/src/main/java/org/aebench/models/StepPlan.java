@@ -47,14 +47,13 @@ import org.nd4j.linalg.factory.Nd4j;
  * <p>Why: with a fixed batch size every shape in the pass is fixed, yet SameDiff 1.0.0-M2.1 works
  * out the whole schedule again for every op of every step (subgraph, dependency tracking, a native
  * shape calculation, fresh op contexts, a regex per variable name). For report 001's conv AE that
- * bookkeeping was a third of the step (JFR: 34% of the main thread outside the ops' native code).
+ * bookkeeping was a third of the step (docs/performance.md, "Replaying recorded passes").
  * Replaying runs the same native ops on the same inputs in the same order, so the numbers are
  * bit-identical to SameDiff's (StepMemoryTest trains with and without it).
  *
  * <p>What a fixed shape makes constant is not replayed: shape queries and the ops that only read
  * constants and their results (reshape targets) keep the recorded values, and a reshape of a
- * contiguous array becomes a view of it. Report 001's deconv AE then replays 140 of its 235 ops
- * (+10% samples/s; r003's denoiser +5%, r002's dropout-bn codec +10%).
+ * contiguous array becomes a view of it: fewer ops replayed, measurably faster steps.
  *
  * <p>The arrays are the ones {@link StepMemory} handed out during the recorded pass; the plan owns
  * them afterwards. Graphs with control flow are not recorded (none of this project's are): the
@@ -195,9 +194,8 @@ final class StepPlan {
          * A matmul_bp whose first output, the gradient of its left operand, nothing reads becomes
          * the one matmul that computes its second: libnd4j's matmul_bp is two matmul calls, and this
          * is its second with the same arguments, so the numbers do not change. Why: a left operand
-         * that is data or a constant still gets its gradient computed. The first layer's patches:
-         * r003's [200704, 10] x [10, 64] product spent half its 12 ms backprop on them; batch norm's
-         * column of ones: r002's outer products, 27 ms.
+         * that is data or a constant still gets its gradient computed: the first layer's patches,
+         * batch norm's column of ones (half of those products' backprop; docs/performance.md).
          */
         private void dropUnreadInputGradients(Collection<INDArray> wanted) {
             for (int i = 0; i < ops.size(); i++) {
@@ -221,9 +219,8 @@ final class StepPlan {
         /**
          * {@code x > 0} computed as booleans and then cast to floats (how SameDiff differentiates
          * {@link Relu}'s {@code max(x, 0)}: the mask the gradient is multiplied by) becomes one
-         * {@code step} op writing the floats: 1 where x > 0, else 0, the same values. Why: on r003's
-         * [256,14,14,64] the comparison and the cast took 3.3-4.1 ms, the step 1.2-2.2 ms; every
-         * ReLU of every SameDiff conv family has this pair.
+         * {@code step} op writing the floats: 1 where x > 0, else 0, the same values. Why: one op
+         * instead of two, about half the time; every ReLU of every SameDiff conv family has this pair.
          */
         private void fuseComparisonCasts(Collection<INDArray> wanted) {
             for (int i = 0; i < ops.size(); i++) {

@@ -9,8 +9,8 @@ import org.nd4j.autodiff.samediff.SDVariable;
 public final class StridedConvAutoencoder extends StridedConvCodec {
     private final String description;
 
-    public StridedConvAutoencoder(ExperimentSpec spec, long seed, long noiseSeed) {
-        super(spec, seed, noiseSeed);
+    public StridedConvAutoencoder(ExperimentSpec spec, double dropout, boolean batchNorm, long seed, long noiseSeed) {
+        super(spec, dropout, batchNorm, seed, noiseSeed);
         List<Layer> enc = new ArrayList<>();
         int in = channels;
         for (int i = 0; i < 4; i++) {

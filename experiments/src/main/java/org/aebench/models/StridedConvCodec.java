@@ -1,5 +1,6 @@
 package org.aebench.models;
 
+import org.aebench.model.LatentModel;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -56,11 +57,11 @@ abstract class StridedConvCodec extends SameDiffAutoencoder implements LatentMod
     /** Batch norm's ones and averaging columns by row count (see {@link #onesColumns}). */
     private final Map<Long, INDArray[]> onesByRows = new HashMap<>();
 
-    StridedConvCodec(ExperimentSpec spec, long seed, long noiseSeed) {
+    StridedConvCodec(ExperimentSpec spec, double dropout, boolean batchNorm, long seed, long noiseSeed) {
         super(spec, seed);
         this.channels = spec.dataset().channels();
-        this.dropout = spec.dropoutRate();
-        this.batchNorm = spec.batchNormalised();
+        this.dropout = dropout;
+        this.batchNorm = batchNorm;
         this.masks = new NoiseStream(noiseSeed);
     }
 
@@ -137,9 +138,8 @@ abstract class StridedConvCodec extends SameDiffAutoencoder implements LatentMod
      * of {@code [n side^2, c]} (a free reshape in NHWC), with every per-channel reduction and
      * broadcast written as a matrix product with a column of ones ({@code ones}, or {@code avg}
      * = ones / rows for means), so that backprop is matrix products and same-shape elementwise
-     * ops. Why: libnd4j's backprop of a broadcast multiply took 50-73 ms per step in each of
-     * r002's two largest layers, in any layout (a same-shape multiply's took 7 ms), and
-     * transposing to channel-major rows to help it cost 65 ms of permutes per step. Statistics
+     * ops. Why: libnd4j's backprop of a broadcast multiply is many times slower than a same-shape
+     * multiply's, in any layout (docs/performance.md, "Broadcasts as matrix products"). Statistics
      * are named {@code <name>_bmean}, {@code <name>_bvar} ([1, c]) for the running averages;
      * gamma and beta are [1, 1, 1, c].
      */

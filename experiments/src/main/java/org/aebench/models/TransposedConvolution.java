@@ -20,8 +20,8 @@ import org.nd4j.linalg.factory.Nd4j;
  * the column parities as its output channels, and a stack interleaves the rows. A layer with only
  * an image's few output channels is instead one matrix product and a scatter of its taps.
  *
- * <p>Why: libnd4j's deconv2d runs at ~5 GFLOP/s on this machine while its conv2d (oneDNN) runs at
- * ~40, and deconv2d forward and backward were half of a conv autoencoder's training step. The
+ * <p>Why: libnd4j's deconv2d runs several times slower than its oneDNN conv2d, and was half of a
+ * conv autoencoder's training step (docs/performance.md, "Transposed convolutions"). The
  * weights stay a {@code [k, k, out, in]} deconv2d kernel (same initialisation, same filters on
  * the site); the phase kernel is assembled from it inside the graph, so gradients reach it.
  * Same arithmetic as deconv2d, other summation order: results agree to float rounding.
@@ -73,19 +73,16 @@ public final class TransposedConvolution {
      * Channels-last: one convolution per output row parity, with only that parity's kernel rows,
      * whose output channels (column parity, channel) are already the memory order of two adjacent
      * output pixels; a stack then interleaves the rows with contiguous copies. Why: libnd4j's
-     * depth_to_space and its backprop took 28 + 27 ms of r003's 254 ms step at 64 filters, and
-     * r002's 4x4 kernels give each row parity 2 of the 3 rows a single convolution would multiply
-     * by. The bias rides in each convolution (a separate broadcast add and its backprop cost
-     * another 7 ms).
+     * depth_to_space and its backprop were a fifth of r003's step, and r002's 4x4 kernels give
+     * each row parity 2 of the 3 rows a single convolution would multiply by. The bias rides in
+     * each convolution (a separate broadcast add and its backprop cost more).
      *
      * <p>When both column parities have as many taps, fewer than the columns a row phase spans (even
      * kernels: 2 of 3 for k = 4), each column parity is its own convolution and a stack interleaves
      * the columns too, because a third of the shared kernel's multiplications would be by zero
-     * taps: report 002's 64-to-128-channel layer took 87 ms of a 212 ms step that way. Only for
-     * layers with at least {@link #SPLIT_MIN_CHANNEL_PRODUCT} input x output channels: for small
-     * ones the extra convolutions, stack, pads and gradient sums cost more than the zero taps
-     * (report 001's 16-to-8 layer: 4,800 -> 4,370 samples/s), and with unequal parities (k = 3)
-     * the split was measured slower too: r003 at 64 filters 1,340 -> 1,184 samples/s.
+     * taps. Only for layers with at least {@link #SPLIT_MIN_CHANNEL_PRODUCT} input x output
+     * channels: for small ones, and with unequal parities (k = 3), the extra convolutions, stack,
+     * pads and gradient sums were measured to cost more than the zero taps (docs/performance.md).
      */
     private static SDVariable phasesChannelsLast(SameDiff sd, SDVariable in, SDVariable w, SDVariable b, Taps taps, int side, int rows) {
         int cout = cout(w);
@@ -138,9 +135,8 @@ public final class TransposedConvolution {
 
     /**
      * Channels-last, at most this many output channels: {@link #tapProduct}. Why: oneDNN's conv2d
-     * with the 2-6 output channels of an image-producing layer's row phases ran at 5-20 GFLOP/s
-     * here, against ~90 for 64 (r003's last layer: 38 ms of a 256 ms step at 64 filters; r002's:
-     * 67 ms of 357), while the few taps per pixel make the product's output small.
+     * with the 2-6 output channels of an image-producing layer's row phases runs at a fraction of
+     * its speed with 64 (docs/performance.md), while the few taps per pixel make the product's output small.
      */
     static final int TAP_PRODUCT_MAX_CHANNELS = 3;
 
@@ -177,7 +173,7 @@ public final class TransposedConvolution {
             rowParities[ry] = sd.reshape(sum, -1, blocks, 2 * blocks * cout);
         }
         // A stack interleaves the two row parities. Why not one sum and a permute of [n, By, Bx, ry, rx, c]:
-        // libnd4j's 6-d permute took 2.7 ms on r003's [256, 15, 15, 2, 2, 1], an unstack and a stack 0.9.
+        // libnd4j's 6-d permute took three times as long as an unstack and a stack.
         SDVariable y = sd.reshape(sd.stack(2, rowParities), -1, 2 * blocks, 2 * blocks, cout);
         if (p != 0 || 2 * blocks != out) y = crop(y, p, out, p, out, true);
         return b == null ? y : y.add(b);

@@ -46,8 +46,8 @@ public final class Unpooling {
      * times a constant [w, 4w] 0/1 matrix gives the two output rows it becomes, which are
      * adjacent in memory. Why not the alternatives: SameDiff's upsampling2d cannot work out its
      * output shape while the batch size is unknown, and broadcasting against ones (the first
-     * form here) spent 64 of r001's 98 ms unpooling step in libnd4j's broadcast-multiply backprop;
-     * this product's backprop is the transposed product.
+     * form here) spent most of the step in libnd4j's broadcast-multiply backprop; this product's
+     * backprop is the transposed product (docs/performance.md).
      */
     static SDVariable upsample(SameDiff sd, SDVariable x, int channels, int h, int w) {
         INDArray spread = Nd4j.zeros(DataType.FLOAT, w, 4 * w);

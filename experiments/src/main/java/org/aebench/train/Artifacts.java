@@ -1,5 +1,7 @@
 package org.aebench.train;
 
+import org.aebench.contract.Artifact;
+import org.aebench.contract.CodesFile;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -12,10 +14,10 @@ import java.util.Map;
 import org.aebench.data.Dataset;
 import org.aebench.images.ImageWriter;
 import org.aebench.images.ImageWriter.GridRow;
-import org.aebench.models.DenseProbes;
-import org.aebench.models.FilterImages;
-import org.aebench.models.LatentModel;
-import org.aebench.models.Reconstructor;
+import org.aebench.model.DenseProbes;
+import org.aebench.model.FilterImages;
+import org.aebench.model.LatentModel;
+import org.aebench.model.Reconstructor;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -76,27 +78,27 @@ public final class Artifacts {
             rows.add(row(clean, false));
             if (corruption.noisy(data.testX())) rows.add(row(corruption.testInputRows(0, SHOWN), false));
             rows.add(row(corruption.testReconstructions(model).reconstruct(0, SHOWN), false));
-            ImageWriter.write(dir.resolve("reconstructions.png"), rows);
+            ImageWriter.write(dir.resolve(Artifact.RECONSTRUCTIONS.file()), rows);
             if (snapshots.size() > 1) {
                 List<GridRow> training = new ArrayList<>(snapshots);
                 training.add(row(clean, false));
-                ImageWriter.write(dir.resolve("training.png"), training);
+                ImageWriter.write(dir.resolve(Artifact.TRAINING.file()), training);
             }
             if (model instanceof DenseProbes dense) {
                 INDArray h = dense.hidden(clean.getRow(0, true));
                 int side = (int) Math.ceil(Math.sqrt(h.length()));
-                ImageWriter.write(dir.resolve("activations.png"), List.of(new GridRow(h, side, true)));
+                ImageWriter.write(dir.resolve(Artifact.ACTIVATIONS.file()), List.of(new GridRow(h, side, true)));
             }
             if (model instanceof FilterImages f) {
-                for (Map.Entry<String, FilterImages.Filters> e : f.filters().entrySet()) {
-                    ImageWriter.write(dir.resolve("filters-" + e.getKey() + ".png"),
+                for (Map.Entry<Artifact, FilterImages.Filters> e : f.filters().entrySet()) {
+                    ImageWriter.write(dir.resolve(e.getKey().file()),
                             List.of(new GridRow(e.getValue().tiles(), e.getValue().side(), true)));
                 }
             }
             if (probes.hasNonDigit()) {
                 INDArray items = probes.nonDigits(SHOWN);
                 INDArray noisy = probes.noisyDigits(SHOWN);
-                ImageWriter.write(dir.resolve("probes.png"), List.of(row(items, false), row(model.reconstruct(items), false),
+                ImageWriter.write(dir.resolve(Artifact.PROBES.file()), List.of(row(items, false), row(model.reconstruct(items), false),
                         row(noisy, false), row(model.reconstruct(noisy), false)));
             }
             if (model instanceof LatentModel latent) writeCodes(latent, data, probes.seeds());
@@ -112,14 +114,10 @@ public final class Artifacts {
         // t-SNE draws its start from Smile's thread-local generator: seed it from the cell
         smile.math.MathEx.setSeed(seeds.derive("tsne"));
         double[][] tsne = new smile.manifold.TSNE(x, 2, Math.min(30, (n - 1) / 3.0), 200, 1000).coordinates;
-        Map<String, Object> json = new LinkedHashMap<>();
-        json.put("description", "codes of the first " + n + " test images (clean input) and a 2-D t-SNE of them "
-                + "(perplexity 30, 1000 iterations, Smile 2.6)");
-        json.put("labels", java.util.Arrays.copyOf(data.testLabels(), n));
-        json.put("tsne", round(tsne));
-        json.put("codes", round(x));
+        CodesFile file = new CodesFile("codes of the first " + n + " test images (clean input) and a 2-D t-SNE of them "
+                + "(perplexity 30, 1000 iterations, Smile 2.6)", java.util.Arrays.copyOf(data.testLabels(), n), round(tsne), round(x));
         Files.createDirectories(dir);
-        new ObjectMapper().writeValue(dir.resolve("codes.json").toFile(), json);
+        new ObjectMapper().writeValue(dir.resolve(Artifact.CODES.file()).toFile(), file);
 
         int a = 0, b = 1;
         while (b < n && data.testLabels()[b] == data.testLabels()[a]) b++;
@@ -129,7 +127,7 @@ public final class Artifacts {
             double t = i / (double) (INTERPOLATION_STEPS - 1);
             line.putRow(i, ca.mul(1 - t).add(cb.mul(t)));
         }
-        ImageWriter.write(dir.resolve("interpolation.png"), List.of(row(model.decode(line.castTo(DataType.FLOAT)), false)));
+        ImageWriter.write(dir.resolve(Artifact.INTERPOLATION.file()), List.of(row(model.decode(line.castTo(DataType.FLOAT)), false)));
     }
 
     private static double[][] round(double[][] m) {

@@ -1,5 +1,7 @@
 package org.aebench.train;
 
+import org.aebench.contract.Status;
+import org.aebench.contract.ResultColumn;
 import java.util.List;
 
 /**
@@ -12,7 +14,7 @@ import java.util.List;
  * @param extra        further metrics keyed by their results.csv column (noise-free MSE, activations, ...)
  */
 public record CellOutcome(
-        String status,
+        Status status,
         String reason,
         String architecture,
         Evaluation final_,
@@ -22,7 +24,7 @@ public record CellOutcome(
         long trainSamplePasses,
         int trainSamples,
         int testSamples,
-        java.util.Map<String, Double> extra) {
+        java.util.Map<ResultColumn, Double> extra) {
 
     public double trainSamplesPerSecond() {
         return trainSeconds > 0 ? trainSamplePasses / trainSeconds : Double.NaN;

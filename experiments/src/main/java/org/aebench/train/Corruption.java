@@ -2,9 +2,9 @@ package org.aebench.train;
 
 import org.aebench.data.Dataset;
 import org.aebench.matrix.ExperimentSpec;
-import org.aebench.models.DenseProbes;
+import org.aebench.model.DenseProbes;
 import org.aebench.models.NoiseStream;
-import org.aebench.models.Reconstructor;
+import org.aebench.model.Reconstructor;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.indexing.NDArrayIndex;
 
@@ -27,7 +27,7 @@ public final class Corruption {
         this.trainNoise = trainSigma > 0 ? new NoiseStream(seeds.noise("train-input")) : null;
         double testSigma = spec.evaluationNoise();
         this.testInput = testSigma > 0 ? new NoiseStream(seeds.noise("test-input")).corrupt(data.testX(), testSigma) : data.testX();
-        this.codeSigma = spec.codeNoiseLevel();
+        this.codeSigma = spec.scoring().codeNoiseLevel();
         this.codeSeed = seeds.noise("code");
     }
 

@@ -1,11 +1,12 @@
 package org.aebench.train;
 
+import org.aebench.contract.ResultColumn;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.aebench.data.Dataset;
 import org.aebench.models.DigitClassifier;
 import org.aebench.models.NoiseStream;
-import org.aebench.models.Reconstructor;
+import org.aebench.model.Reconstructor;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -21,7 +22,7 @@ final class DownstreamClassifier {
 
     private DownstreamClassifier() {}
 
-    static Map<String, Double> measure(Reconstructor ae, Dataset data, CellSeeds seeds, int epochs, TrainingListener listener) {
+    static Map<ResultColumn, Double> measure(Reconstructor ae, Dataset data, CellSeeds seeds, int epochs, TrainingListener listener) {
         DigitClassifier cnn = new DigitClassifier(seeds.derive("classifier/weights"));
         INDArray oneHot = Nd4j.zeros(DataType.FLOAT, data.trainCount(), DigitClassifier.CLASSES);
         for (int i = 0; i < data.trainCount(); i++) oneHot.putScalar(i, data.trainLabels()[i], 1f);
@@ -30,11 +31,11 @@ final class DownstreamClassifier {
             if (pass.failure() != null) return Map.of();
         }
         INDArray noisy = new NoiseStream(seeds.noise("classifier-probe")).corrupt(data.testX(), NOISE);
-        Map<String, Double> out = new LinkedHashMap<>();
-        out.put("classifier_accuracy", accuracy(cnn, data.testX(), data.testLabels()));
-        out.put("classifier_accuracy_reconstructed", accuracy(cnn, reconstruct(ae, data.testX()), data.testLabels()));
-        out.put("classifier_accuracy_noisy", accuracy(cnn, noisy, data.testLabels()));
-        out.put("classifier_accuracy_denoised", accuracy(cnn, reconstruct(ae, noisy), data.testLabels()));
+        Map<ResultColumn, Double> out = new LinkedHashMap<>();
+        out.put(ResultColumn.CLASSIFIER_ACCURACY, accuracy(cnn, data.testX(), data.testLabels()));
+        out.put(ResultColumn.CLASSIFIER_ACCURACY_RECONSTRUCTED, accuracy(cnn, reconstruct(ae, data.testX()), data.testLabels()));
+        out.put(ResultColumn.CLASSIFIER_ACCURACY_NOISY, accuracy(cnn, noisy, data.testLabels()));
+        out.put(ResultColumn.CLASSIFIER_ACCURACY_DENOISED, accuracy(cnn, reconstruct(ae, noisy), data.testLabels()));
         return out;
     }
 

@@ -1,7 +1,7 @@
 package org.aebench.train;
 
 import org.aebench.matrix.Loss;
-import org.aebench.models.Reconstructor;
+import org.aebench.model.Reconstructor;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;

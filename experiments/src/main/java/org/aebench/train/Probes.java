@@ -1,27 +1,28 @@
 package org.aebench.train;
 
+import org.aebench.contract.ResultColumn;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.aebench.data.Dataset;
 import org.aebench.matrix.ExperimentSpec;
 import org.aebench.matrix.Loss;
-import org.aebench.models.DenseProbes;
-import org.aebench.models.Reconstructor;
+import org.aebench.model.DenseProbes;
+import org.aebench.model.Reconstructor;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /** Metrics beyond the reconstruction error, keyed by their results.csv column. */
 final class Probes {
     private Probes() {}
 
-    static Map<String, Double> measure(Reconstructor model, ExperimentSpec spec, Dataset data, Evaluation scored,
+    static Map<ResultColumn, Double> measure(Reconstructor model, ExperimentSpec spec, Dataset data, Evaluation scored,
                                        Corruption corruption, Loss loss, ProbeData probes) {
-        Map<String, Double> out = new LinkedHashMap<>();
+        Map<ResultColumn, Double> out = new LinkedHashMap<>();
         if (probes.hasNonDigit()) {
             INDArray items = probes.nonDigits(ProbeData.NON_DIGIT_IMAGES);
-            out.put("non_digit_mse", Evaluator.evaluate(model, items, items, loss).mse());
+            out.put(ResultColumn.NON_DIGIT_MSE, Evaluator.evaluate(model, items, items, loss).mse());
         }
         INDArray clean = data.testX();
-        out.put("noise_free_test_mse", corruption.noisy(clean)
+        out.put(ResultColumn.NOISE_FREE_TEST_MSE, corruption.noisy(clean)
                 ? Evaluator.evaluate(model, clean, clean, loss).mse() : scored.mse());
         if (model instanceof DenseProbes dense) {
             double sum = 0, active = 0, count = 0;
@@ -31,9 +32,9 @@ final class Probes {
                 active += h.gt(0).castTo(org.nd4j.linalg.api.buffer.DataType.DOUBLE).sumNumber().doubleValue();
                 count += h.length();
             }
-            out.put("avg_activation", sum / count);
-            out.put("active_fraction", active / count);
-            if (spec.contractive() != null && spec.contractive() > 0) out.put("contractive_penalty", dense.contractivePenalty(clean));
+            out.put(ResultColumn.AVG_ACTIVATION, sum / count);
+            out.put(ResultColumn.ACTIVE_FRACTION, active / count);
+            if (dense.contractive()) out.put(ResultColumn.CONTRACTIVE_PENALTY, dense.contractivePenalty(clean));
         }
         return out;
     }

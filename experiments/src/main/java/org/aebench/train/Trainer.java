@@ -1,5 +1,7 @@
 package org.aebench.train;
 
+import org.aebench.contract.Status;
+import org.aebench.contract.ResultColumn;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
@@ -11,12 +13,11 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.function.UnaryOperator;
-import org.aebench.models.ClosedFormModel;
+import org.aebench.model.ClosedFormModel;
 import org.aebench.models.DigitClassifier;
-import org.aebench.models.GradientStep;
-import org.aebench.models.ModelFactory;
-import org.aebench.models.Reconstructor;
-import org.aebench.models.TrainableModel;
+import org.aebench.model.GradientStep;
+import org.aebench.model.Reconstructor;
+import org.aebench.model.TrainableModel;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.indexing.NDArrayIndex;
@@ -59,8 +60,7 @@ public final class Trainer {
         }
         ExperimentSpec spec = first.spec();
         CellSeeds seeds = new CellSeeds(first.seed());
-        Nd4j.getRandom().setSeed(seeds.weights());
-        Reconstructor model = ModelFactory.create(spec, data.features(), seeds.weights(), seeds.derive("model-noise"));
+        Reconstructor model = CellModel.of(first, data.features());
         Loss loss = spec.loss() == null ? Loss.MSE : spec.loss();
         List<Scoring> scorings = cells.stream().map(c -> new Scoring(c, model, data, artifacts.apply(c))).toList();
         double trainSeconds = 0;
@@ -134,15 +134,15 @@ public final class Trainer {
             CellSeeds seeds = new CellSeeds(cell.seed());
             // the last epoch's evaluation is of the final model already
             Evaluation eval = lastTest != null ? lastTest : Evaluator.evaluate(testRun, data.testX(), loss);
-            String[] verdict = classify(eval, spec.family().trained());
-            ProbeData probeData = new ProbeData(data, spec.nonDigitProbe() == null ? null : otherData.apply(spec.nonDigitProbe()), seeds);
+            Classification verdict = classify(eval, spec.family().trained());
+            ProbeData probeData = new ProbeData(data, spec.scoring().nonDigitProbe() == null ? null : otherData.apply(spec.scoring().nonDigitProbe()), seeds);
             if (eval.finite()) artifacts.write(model, data, corruption, probeData);
-            Map<String, Double> extra = new LinkedHashMap<>(Probes.measure(model, spec, data, eval, corruption, loss, probeData));
-            if (spec.classifierEpochs() != null && eval.finite()) {
-                extra.putAll(DownstreamClassifier.measure(model, data, seeds, spec.classifierEpochs(), listener));
+            Map<ResultColumn, Double> extra = new LinkedHashMap<>(Probes.measure(model, spec, data, eval, corruption, loss, probeData));
+            if (spec.scoring().classifierEpochs() != null && eval.finite()) {
+                extra.putAll(DownstreamClassifier.measure(model, data, seeds, spec.scoring().classifierEpochs(), listener));
             }
-            return new CellOutcome(verdict[0], verdict[1], model.describe() + (spec.classifierEpochs() != null
-                    ? "; downstream " + DigitClassifier.DESCRIPTION + ", " + spec.classifierEpochs() + " epochs" : ""),
+            return new CellOutcome(verdict.status(), verdict.reason(), model.describe() + (spec.scoring().classifierEpochs() != null
+                    ? "; downstream " + DigitClassifier.DESCRIPTION + ", " + spec.scoring().classifierEpochs() + " epochs" : ""),
                     eval, curve, lastTrainLoss, trainSeconds, passes, data.trainCount(), data.testCount(), extra);
         }
     }
@@ -198,17 +198,20 @@ public final class Trainer {
      * ok, collapsed or failed, with the reason. Only trained families can collapse: the trivial
      * baselines are constant by design.
      */
-    static String[] classify(Evaluation eval, boolean trained) {
-        if (!eval.finite()) return new String[] {"failed", "the output contains NaN or infinite values"};
+    static Classification classify(Evaluation eval, boolean trained) {
+        if (!eval.finite()) return new Classification(Status.FAILED, "the output contains NaN or infinite values");
         if (trained && eval.outputStd() < COLLAPSE_STD) {
-            return new String[] {"collapsed", String.format(java.util.Locale.ROOT,
-                    "output does not depend on the input (largest per-pixel std %.2e < %.0e)", eval.outputStd(), COLLAPSE_STD)};
+            return new Classification(Status.COLLAPSED, String.format(java.util.Locale.ROOT,
+                    "output does not depend on the input (largest per-pixel std %.2e < %.0e)", eval.outputStd(), COLLAPSE_STD));
         }
-        return new String[] {"ok", ""};
+        return new Classification(Status.OK, "");
     }
 
+    /** A status with the sentence that explains it (empty when ok). */
+    record Classification(Status status, String reason) {}
+
     private static CellOutcome failed(Reconstructor model, String reason, List<EpochRecord> curve, Dataset data) {
-        return new CellOutcome("failed", reason, model.describe(), null, curve, Double.NaN, Double.NaN, 0,
+        return new CellOutcome(Status.FAILED, reason, model.describe(), null, curve, Double.NaN, Double.NaN, 0,
                 data.trainCount(), data.testCount(), java.util.Map.of());
     }
 

@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import org.aebench.families.DenseAeFamily;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -76,7 +77,7 @@ class MatrixLoaderTest {
         assertEquals("r009/sparse/h=64/epochs=3/fashion-mnist/seed=1", c.id());
         assertEquals("r009/sparse/h=64/epochs=3/fashion-mnist", c.experimentId());
         assertEquals(3, c.epochs());
-        assertEquals(List.of("64:relu", "784:sigmoid"), c.spec().layers());
+        assertEquals(List.of("64:relu", "784:sigmoid"), c.spec().settings(DenseAeFamily.Settings.class).layers());
         assertEquals("h=64;epochs=3", c.sweepText());
 
         List<Cell> smoke = new MatrixLoader().load(dir, "smoke");
@@ -106,7 +107,8 @@ class MatrixLoaderTest {
     @Test
     void unknownKeyNamesFileKeyAndAllowedKeys() throws IOException {
         MatrixException e = error(GOOD.replace("components: 30", "components: 30\n    hiden: 3"));
-        assertMentions(e, "r009.yaml", "experiments[0] 'pca'", "unknown key 'hiden'", "allowed:", "components", "layers");
+        assertMentions(e, "r009.yaml", "experiments[0] 'pca'", "unknown key 'hiden' for family pca", "allowed:", "components", "learning_rate");
+        assertTrue(!e.getMessage().contains("layers"), "another family's keys are not offered: " + e.getMessage());
     }
 
     @Test
@@ -153,8 +155,9 @@ class MatrixLoaderTest {
     @Test
     void regularisationKeysOnlyWhereTheFamilyHasThem() throws IOException {
         MatrixException e = error(GOOD.replace("sweep: {h: [64, 128], lambda: [0.00001]}", "sweep: {h: [64, 128], lambda: [0.00001]}\n    dropout: 0.2"));
-        assertMentions(e, "r009.yaml", "'dropout'", "strided-conv-ae only");
-        e = error(GOOD.replace("sweep: {h: [64, 128], lambda: [0.00001]}", "sweep: {h: [64, 128], lambda: [0.00001]}\n    dataset: fashion-mnist\n    non_digit_probe: fashion-mnist"));
+        assertMentions(e, "r009.yaml", "unknown key 'dropout' for family dense-ae");
+        e = error(GOOD.replace("layers: [\"{h}:relu\", \"784:{lambda}\"]", "layers: [\"{h}:relu\", \"784:sigmoid\"]\n    activity_l1: \"{lambda}\""
+                + "\n    dataset: fashion-mnist\n    non_digit_probe: fashion-mnist"));
         assertMentions(e, "'non_digit_probe'", "mnist only");
     }
 

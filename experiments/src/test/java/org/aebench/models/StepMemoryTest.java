@@ -1,5 +1,6 @@
 package org.aebench.models;
 
+import org.aebench.model.Reconstructor;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.ArrayList;
@@ -9,7 +10,12 @@ import java.util.function.Supplier;
 import org.aebench.data.DatasetId;
 import org.aebench.matrix.ConvVariant;
 import org.aebench.matrix.ExperimentSpec;
-import org.aebench.matrix.Family;
+import org.aebench.families.ConvAeFamily;
+import org.aebench.families.ConvDenoiserFamily;
+import org.aebench.families.ConvVaeFamily;
+import org.aebench.families.StridedConvAeFamily;
+import org.aebench.matrix.Families;
+import org.aebench.matrix.ModelFamily;
 import org.aebench.matrix.Loss;
 import org.aebench.matrix.Optimizer;
 import org.aebench.matrix.WeightInit;
@@ -24,10 +30,13 @@ class StepMemoryTest {
     /** Batch sizes cycled through: a short batch (an epoch's last) changes every shape, then the full size returns. */
     private static final int[] BATCHES = {32, 32, 16, 32, 32, 16, 32};
 
-    private static ExperimentSpec conv(ConvVariant variant, Integer filters) {
-        return new ExperimentSpec("c", "t", null, Family.CONV_AE, DatasetId.MNIST, null, null, variant, Loss.MSE, Optimizer.ADAM,
-                1e-3, 32, 1, WeightInit.GLOROT_UNIFORM, List.of(1), new LinkedHashMap<>(), null, null, null, null, null, null,
-                null, filters, null, null, null, null, null);
+    private static ExperimentSpec conv(ModelFamily<?> family, Record settings) {
+        return new ExperimentSpec("c", "t", null, family, DatasetId.MNIST, Loss.MSE, Optimizer.ADAM,
+                1e-3, 32, 1, WeightInit.GLOROT_UNIFORM, List.of(1), new LinkedHashMap<>(), null, null, null, null, settings);
+    }
+
+    private static ExperimentSpec conv(ConvVariant variant) {
+        return conv(Families.get(ConvAeFamily.class), new ConvAeFamily.Settings(variant));
     }
 
     /** Parameters after training on BATCHES, then each step's reconstruction of its batch; replayed = {training steps, inferences}. */
@@ -71,17 +80,15 @@ class StepMemoryTest {
 
     @Test
     void convolutionalAutoencodersTrainBitIdentically() {
-        assertSameTraining("keras-denoise", () -> (SameDiffModel) ModelFactory.create(conv(ConvVariant.KERAS_DENOISE, 8), 784, 3, 4), GRAY);
-        assertSameTraining("deconv", () -> (SameDiffModel) ModelFactory.create(conv(ConvVariant.DECONV, null), 784, 3, 4), GRAY);
-        assertSameTraining("unpool", () -> (SameDiffModel) ModelFactory.create(conv(ConvVariant.UNPOOL, null), 784, 3, 4), GRAY);
+        assertSameTraining("keras-denoise", () -> (SameDiffModel) conv(Families.get(ConvDenoiserFamily.class), new ConvDenoiserFamily.Settings(8)).build(784, 3, 4), GRAY);
+        assertSameTraining("deconv", () -> (SameDiffModel) conv(ConvVariant.DECONV).build(784, 3, 4), GRAY);
+        assertSameTraining("unpool", () -> (SameDiffModel) conv(ConvVariant.UNPOOL).build(784, 3, 4), GRAY);
     }
 
     @Test
     void dropoutBatchNormAndVariationalModelsTrainBitIdentically() {
         INDArray colour = StridedConvCodecTest.colour(GRAY);
-        assertSameTraining("dropout-bn", () -> (SameDiffModel) ModelFactory.create(
-                StridedConvCodecTest.spec(Family.STRIDED_CONV_AE, 0.2, true), 2352, 11, 12), colour);
-        assertSameTraining("vae", () -> (SameDiffModel) ModelFactory.create(
-                StridedConvCodecTest.spec(Family.CONV_VAE, null, null), 2352, 21, 22), colour);
+        assertSameTraining("dropout-bn", () -> (SameDiffModel) StridedConvCodecTest.spec(StridedConvAeFamily.class, 0.2, true).build(2352, 11, 12), colour);
+        assertSameTraining("vae", () -> (SameDiffModel) StridedConvCodecTest.spec(ConvVaeFamily.class, null, null).build(2352, 21, 22), colour);
     }
 }

@@ -7,7 +7,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import org.aebench.data.DatasetId;
 import org.aebench.matrix.ExperimentSpec;
-import org.aebench.matrix.Family;
+import org.aebench.families.ConvVaeFamily;
+import org.aebench.families.NoSettings;
+import org.aebench.families.StridedConvAeFamily;
+import org.aebench.matrix.Families;
+import org.aebench.matrix.ModelFamily;
 import org.aebench.matrix.Loss;
 import org.aebench.matrix.Optimizer;
 import org.aebench.matrix.WeightInit;
@@ -25,10 +29,11 @@ class StridedConvCodecTest {
         return Nd4j.hstack(gray.mul(0.9), gray.mul(0.5), gray.mul(0.2));
     }
 
-    static ExperimentSpec spec(Family family, Double dropout, Boolean batchNorm) {
-        return new ExperimentSpec("c", "t", null, family, DatasetId.COLORED_MNIST, null, null, null, Loss.MSE, Optimizer.ADAM,
-                1e-3, 32, 1, WeightInit.PYTORCH_UNIFORM, List.of(1), new LinkedHashMap<>(), null, null, null, null, null, null,
-                null, null, 1e-5, dropout, batchNorm, null, null);
+    static ExperimentSpec spec(Class<? extends ModelFamily<?>> family, Double dropout, Boolean batchNorm) {
+        ModelFamily<?> f = Families.get(family);
+        Record settings = f instanceof StridedConvAeFamily ? new StridedConvAeFamily.Settings(dropout, batchNorm) : new NoSettings();
+        return new ExperimentSpec("c", "t", null, f, DatasetId.COLORED_MNIST, Loss.MSE, Optimizer.ADAM,
+                1e-3, 32, 1, WeightInit.PYTORCH_UNIFORM, List.of(1), new LinkedHashMap<>(), null, null, null, 1e-5, settings);
     }
 
     private static double[] train(SameDiffAutoencoder m, int steps) {
@@ -43,9 +48,9 @@ class StridedConvCodecTest {
 
     @Test
     void regularisedAutoencoderIsReproducibleLearnsAndDecodesItsOwnCodes() {
-        ExperimentSpec spec = spec(Family.STRIDED_CONV_AE, 0.2, true);
-        var a = (StridedConvAutoencoder) ModelFactory.create(spec, 2352, 11, 12);
-        var b = (StridedConvAutoencoder) ModelFactory.create(spec, 2352, 11, 12);
+        ExperimentSpec spec = spec(StridedConvAeFamily.class, 0.2, true);
+        var a = (StridedConvAutoencoder) spec.build(2352, 11, 12);
+        var b = (StridedConvAutoencoder) spec.build(2352, 11, 12);
         double[] la = train(a, 30), lb = train(b, 30);
         assertEquals(la[29], lb[29], 0.0, "same seeds, same dropout masks, same losses");
         assertTrue(la[29] < la[0] * 0.8, "loss should fall: " + la[0] + " -> " + la[29]);
@@ -61,7 +66,7 @@ class StridedConvCodecTest {
 
     @Test
     void variationalAutoencoderSamplesWhileTrainingAndUsesTheMeanCodeAtTest() {
-        var vae = (ConvVariationalAutoencoder) ModelFactory.create(spec(Family.CONV_VAE, null, null), 2352, 21, 22);
+        var vae = (ConvVariationalAutoencoder) spec(ConvVaeFamily.class, null, null).build(2352, 21, 22);
         double[] l = train(vae, 30);
         for (double v : l) assertTrue(Double.isFinite(v));
         assertTrue(l[29] < l[0], "ELBO loss should fall: " + l[0] + " -> " + l[29]);

@@ -8,7 +8,9 @@ import org.aebench.data.Dataset;
 import org.aebench.data.DatasetId;
 import org.aebench.matrix.Cell;
 import org.aebench.matrix.ExperimentSpec;
-import org.aebench.matrix.Family;
+import org.aebench.families.DenseAeFamily;
+import org.aebench.matrix.Families;
+import org.aebench.matrix.ModelFamily;
 import org.aebench.matrix.Loss;
 import org.aebench.matrix.Optimizer;
 import org.aebench.matrix.WeightInit;
@@ -44,26 +46,36 @@ public final class Synthetic {
     }
 
     public static ExperimentSpec dense(List<String> layers, Loss loss, Optimizer optimizer) {
-        return new ExperimentSpec("test", "t", null, Family.DENSE_AE, DatasetId.MNIST, null, layers, null, loss, optimizer,
-                optimizer == Optimizer.ADAM ? 1e-3 : null, 32, 3, WeightInit.PYTORCH_UNIFORM, List.of(1), new LinkedHashMap<>(), null, null, null, null, null, null, null, null, null, null, null, null, null);
+        return new ExperimentSpec("test", "t", null, Families.get(DenseAeFamily.class), DatasetId.MNIST, loss, optimizer,
+                optimizer == Optimizer.ADAM ? 1e-3 : null, 32, 3, WeightInit.PYTORCH_UNIFORM, List.of(1), new LinkedHashMap<>(), null, null, null, null,
+                new DenseAeFamily.Settings(layers, null, null, null, null, null, null));
     }
 
-    public static ExperimentSpec closedForm(Family family, Integer components) {
-        return new ExperimentSpec("test", "t", null, family, DatasetId.MNIST, components, null, null, null, null,
-                null, null, null, null, List.of(1), new LinkedHashMap<>(), null, null, null, null, null, null, null, null, null, null, null, null, null);
+    public static ExperimentSpec closedForm(ModelFamily<?> family, Record settings) {
+        return new ExperimentSpec("test", "t", null, family, DatasetId.MNIST, null, null, null, null, null, null, List.of(1), new LinkedHashMap<>(),
+                null, null, null, null, settings);
     }
 
-    /** {@code spec} with one field (a record component, by name) set to {@code value}. */
+    /** {@code spec} with one field (a component of the spec, or else of its family's settings, by name) set to {@code value}. */
     public static ExperimentSpec with(ExperimentSpec spec, String field, Object value) {
+        boolean shared = java.util.Arrays.stream(ExperimentSpec.class.getRecordComponents()).anyMatch(c -> c.getName().equals(field));
+        return shared ? withComponent(spec, field, value) : spec.with(spec.family(), withComponent(spec.settings(), field, value));
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <R extends Record> R withComponent(R record, String field, Object value) {
         try {
-            var components = ExperimentSpec.class.getRecordComponents();
+            var components = record.getClass().getRecordComponents();
             Object[] args = new Object[components.length];
             Class<?>[] types = new Class<?>[components.length];
+            boolean found = false;
             for (int i = 0; i < components.length; i++) {
                 types[i] = components[i].getType();
-                args[i] = components[i].getName().equals(field) ? value : components[i].getAccessor().invoke(spec);
+                found |= components[i].getName().equals(field);
+                args[i] = components[i].getName().equals(field) ? value : components[i].getAccessor().invoke(record);
             }
-            return ExperimentSpec.class.getDeclaredConstructor(types).newInstance(args);
+            if (!found) throw new IllegalArgumentException(record.getClass().getSimpleName() + " has no field " + field);
+            return (R) record.getClass().getDeclaredConstructor(types).newInstance(args);
         } catch (ReflectiveOperationException e) {
             throw new IllegalStateException(e);
         }

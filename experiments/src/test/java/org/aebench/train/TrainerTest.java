@@ -7,9 +7,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import org.aebench.data.Dataset;
-import org.aebench.matrix.Family;
+import org.aebench.families.ConvAeFamily;
+import org.aebench.families.MeanImageFamily;
+import org.aebench.families.NoSettings;
+import org.aebench.families.ZeroImageFamily;
+import org.aebench.matrix.Families;
 import org.aebench.matrix.Loss;
 import org.aebench.matrix.Optimizer;
+import org.aebench.contract.Status;
 import org.junit.jupiter.api.Test;
 
 class TrainerTest {
@@ -20,7 +25,7 @@ class TrainerTest {
         var spec = Synthetic.dense(List.of("64:relu", "16:identity", "64:relu", "784:sigmoid"), Loss.MSE, Optimizer.ADAM);
         CellOutcome a = Trainer.run(Synthetic.cell(spec, 3, 2), DATA, TrainingListener.NONE);
         CellOutcome b = Trainer.run(Synthetic.cell(spec, 3, 2), DATA, TrainingListener.NONE);
-        assertEquals("ok", a.status(), a.reason());
+        assertEquals(Status.OK, a.status(), a.reason());
         assertEquals(a.final_().mse(), b.final_().mse(), 0.0);
         assertEquals(a.final_().mae(), b.final_().mae(), 0.0);
         assertEquals(a.epochs().get(0).trainLoss(), b.epochs().get(0).trainLoss(), 0.0);
@@ -57,9 +62,9 @@ class TrainerTest {
         List<CellOutcome> withFailure = Trainer.run(List.of(plain, probed), DATA, TrainingListener.NONE, c -> Artifacts.none(), id -> {
             throw new IllegalStateException("no " + id + " here");
         });
-        assertEquals("ok", withFailure.get(0).status());
+        assertEquals(Status.OK, withFailure.get(0).status());
         assertEquals(shared.get(0).final_().mse(), withFailure.get(0).final_().mse(), 0.0);
-        assertEquals("failed", withFailure.get(1).status());
+        assertEquals(Status.FAILED, withFailure.get(1).status());
         assertTrue(withFailure.get(1).reason().contains("no fashion-mnist here"), withFailure.get(1).reason());
         assertEquals(2, withFailure.get(1).epochs().size(), "its curve is kept");
 
@@ -70,13 +75,12 @@ class TrainerTest {
 
     @Test
     void convAutoencoderTrainedTwiceWithOneSeedEndsWithIdenticalParameters() {
-        var spec = new org.aebench.matrix.ExperimentSpec("conv", "t", null, Family.CONV_AE, org.aebench.data.DatasetId.MNIST, null, null,
-                org.aebench.matrix.ConvVariant.DECONV, Loss.MSE, Optimizer.ADAM, 1e-3, 32, 1,
-                org.aebench.matrix.WeightInit.PYTORCH_UNIFORM, List.of(1), new java.util.LinkedHashMap<>(), null,
-                null, null, null, null, null, null, null, null, null, null, null, null);
+        var spec = new org.aebench.matrix.ExperimentSpec("conv", "t", null, Families.get(ConvAeFamily.class), org.aebench.data.DatasetId.MNIST,
+                Loss.MSE, Optimizer.ADAM, 1e-3, 32, 1, org.aebench.matrix.WeightInit.PYTORCH_UNIFORM, List.of(1), new java.util.LinkedHashMap<>(), null,
+                null, null, null, new ConvAeFamily.Settings(org.aebench.matrix.ConvVariant.DECONV));
         var small = Synthetic.dataset(128, 32, 3);
-        var a = (org.aebench.models.ConvAutoencoder) org.aebench.models.ModelFactory.create(spec, 784, 77, 78);
-        var b = (org.aebench.models.ConvAutoencoder) org.aebench.models.ModelFactory.create(spec, 784, 77, 78);
+        var a = (org.aebench.models.ConvAutoencoder) spec.build(784, 77, 78);
+        var b = (org.aebench.models.ConvAutoencoder) spec.build(784, 77, 78);
         for (int i = 0; i < 4; i++) {
             var x = small.trainX().get(org.nd4j.linalg.indexing.NDArrayIndex.interval(i * 32, i * 32 + 32), org.nd4j.linalg.indexing.NDArrayIndex.all());
             assertEquals(a.fitBatch(x, x), b.fitBatch(x, x), 0.0);
@@ -91,7 +95,7 @@ class TrainerTest {
         var clean = Synthetic.dense(List.of("16:relu", "784:sigmoid"), Loss.MSE, Optimizer.ADAM);
         var noisy = Synthetic.with(clean, "inputNoise", 0.3);
         List<org.nd4j.linalg.api.ndarray.INDArray[]> seen = new java.util.ArrayList<>();
-        org.aebench.models.TrainableModel recorder = new org.aebench.models.TrainableModel() {
+        org.aebench.model.TrainableModel recorder = new org.aebench.model.TrainableModel() {
             @Override public double fitBatch(org.nd4j.linalg.api.ndarray.INDArray input, org.nd4j.linalg.api.ndarray.INDArray target) {
                 seen.add(new org.nd4j.linalg.api.ndarray.INDArray[] {input.dup(), target.dup()});
                 return 0;
@@ -119,7 +123,7 @@ class TrainerTest {
     void denseAutoencoderLearnsAndBeatsTheMeanImage() {
         var spec = Synthetic.dense(List.of("128:relu", "784:sigmoid"), Loss.MSE, Optimizer.ADAM);
         CellOutcome ae = Trainer.run(Synthetic.cell(spec, 1, 8), DATA, TrainingListener.NONE);
-        CellOutcome mean = Trainer.run(Synthetic.cell(Synthetic.closedForm(Family.BASELINE_MEAN, null), 1, 0), DATA, TrainingListener.NONE);
+        CellOutcome mean = Trainer.run(Synthetic.cell(Synthetic.closedForm(Families.get(MeanImageFamily.class), new NoSettings()), 1, 0), DATA, TrainingListener.NONE);
         assertEquals(8, ae.epochs().size());
         assertTrue(ae.epochs().get(7).trainLoss() < ae.epochs().get(0).trainLoss());
         assertTrue(ae.final_().mse() < 0.5 * mean.final_().mse(), ae.final_().mse() + " vs mean image " + mean.final_().mse());
@@ -131,7 +135,7 @@ class TrainerTest {
     void bceWithAdadeltaTrains() {
         var spec = Synthetic.dense(List.of("32:relu", "784:sigmoid"), Loss.BCE, Optimizer.ADADELTA);
         CellOutcome o = Trainer.run(Synthetic.cell(spec, 1, 4), DATA, TrainingListener.NONE);
-        assertEquals("ok", o.status(), o.reason());
+        assertEquals(Status.OK, o.status(), o.reason());
         assertTrue(o.epochs().get(3).testLoss() < o.epochs().get(0).testLoss(), o.epochs().toString());
         // the reported loss is a per-pixel mean (Keras's scale), not DL4J's per-image sum
         assertTrue(o.finalTrainLoss() < 1.0, "per-pixel BCE is below ln 2 ~ 0.69 for any sensible model: " + o.finalTrainLoss());
@@ -139,16 +143,16 @@ class TrainerTest {
 
     @Test
     void constantOutputOfATrainedModelIsCollapsedButABaselineIsNot() {
-        CellOutcome zero = Trainer.run(Synthetic.cell(Synthetic.closedForm(Family.BASELINE_ZERO, null), 1, 0), DATA, TrainingListener.NONE);
+        CellOutcome zero = Trainer.run(Synthetic.cell(Synthetic.closedForm(Families.get(ZeroImageFamily.class), new NoSettings()), 1, 0), DATA, TrainingListener.NONE);
         assertEquals(0.0, zero.final_().outputStd(), 0.0);
-        assertEquals("ok", zero.status(), "baselines are constant by design and are not 'collapsed'");
-        assertEquals("collapsed", Trainer.classify(zero.final_(), true)[0]);
-        assertTrue(Trainer.classify(zero.final_(), true)[1].contains("does not depend on the input"));
+        assertEquals(Status.OK, zero.status(), "baselines are constant by design and are not 'collapsed'");
+        assertEquals(Status.COLLAPSED, Trainer.classify(zero.final_(), true).status());
+        assertTrue(Trainer.classify(zero.final_(), true).reason().contains("does not depend on the input"));
         var spec = Synthetic.dense(List.of("64:relu", "784:sigmoid"), Loss.MSE, Optimizer.ADAM);
         CellOutcome trained = Trainer.run(Synthetic.cell(spec, 1, 1), DATA, TrainingListener.NONE);
-        assertEquals("ok", Trainer.classify(trained.final_(), true)[0]);
+        assertEquals(Status.OK, Trainer.classify(trained.final_(), true).status());
         Evaluation nan = new Evaluation(Double.NaN, 0, 0, 0, false, 1, 1, Double.NaN);
-        assertEquals("failed", Trainer.classify(nan, true)[0]);
+        assertEquals(Status.FAILED, Trainer.classify(nan, true).status());
     }
 
 }

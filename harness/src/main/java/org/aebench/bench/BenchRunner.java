@@ -8,9 +8,9 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import org.aebench.harness.Provenance;
-import org.aebench.results.BenchColumn;
+import org.aebench.contract.BenchColumn;
 import org.aebench.results.CsvTable;
-import org.aebench.results.Row;
+import org.aebench.contract.Row;
 import org.openjdk.jmh.results.Result;
 import org.openjdk.jmh.results.RunResult;
 import org.openjdk.jmh.results.format.ResultFormatType;
@@ -53,7 +53,7 @@ public final class BenchRunner {
                         "-Daebench.matrix=" + System.getProperty("aebench.matrix", "experiments/matrix"))
                 .resultFormat(ResultFormatType.JSON)
                 .result(outDir.resolve("jmh.json").toString());
-        if (models != null && !models.isEmpty()) opts.param("model", models.toArray(String[]::new));
+        opts.param("model", (models != null && !models.isEmpty() ? models : ModelBenchmark.models()).toArray(String[]::new));
         Collection<RunResult> results = new Runner(opts.build()).run();
 
         List<Row<BenchColumn>> rows = new ArrayList<>();

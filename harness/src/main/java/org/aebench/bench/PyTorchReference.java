@@ -17,8 +17,8 @@ import java.util.List;
 import org.aebench.harness.Provenance;
 import org.aebench.matrix.Cell;
 import org.aebench.matrix.ExperimentSpec;
-import org.aebench.results.BenchColumn;
-import org.aebench.results.Row;
+import org.aebench.contract.BenchColumn;
+import org.aebench.contract.Row;
 import org.openjdk.jmh.util.ListStatistics;
 
 /**
@@ -92,11 +92,12 @@ public final class PyTorchReference {
                 "--optimizer", (spec.optimizer() == null ? org.aebench.matrix.Optimizer.ADAM : spec.optimizer()).key(),
                 "--lr", String.valueOf(spec.learningRate() == null ? 1e-3 : spec.learningRate()),
                 "--weight-decay", String.valueOf(spec.weightDecayRate())));
-        if (spec.layers() != null) c.addAll(List.of("--layers", String.join(",", spec.layers())));
-        if (spec.variant() != null) c.addAll(List.of("--variant", spec.variant().key()));
-        if (spec.filters() != null) c.addAll(List.of("--filters", String.valueOf(spec.filters())));
-        if (spec.dropoutRate() > 0 || spec.batchNormalised() || spec.activityL1() != null || spec.contractive() != null) c.add("--regularised");
+        c.addAll(familyArguments(spec.family(), spec));
         return c;
+    }
+
+    private static <S extends Record> List<String> familyArguments(org.aebench.matrix.ModelFamily<S> family, ExperimentSpec spec) {
+        return family.pytorchArguments(spec.settings(family.settingsType()));
     }
 
     /** Whether the script builds this model (it says so without training). */

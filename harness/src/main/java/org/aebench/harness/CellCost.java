@@ -15,9 +15,8 @@ final class CellCost {
 
     /**
      * The order a worker takes cells in: SameDiff graphs first, then by multiply-adds, largest
-     * first. Measured: a conv AE trained in a JVM that had just trained the deep dense AE ran at
-     * 740-3,100 samples/s (3,560-4,200 when it came first), while the dense AE after the conv AE
-     * kept its speed; so graphs go first, in serial and concurrent runs alike.
+     * first. Measured: a conv AE trained after the deep dense AE in one JVM ran slower, while the
+     * dense AE after the conv AE kept its speed (docs/performance.md); so graphs go first.
      */
     static final java.util.Comparator<Cell> ORDER = java.util.Comparator
             .comparing((Cell c) -> !c.spec().family().graph())

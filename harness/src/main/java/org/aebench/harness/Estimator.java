@@ -10,13 +10,12 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.PriorityQueue;
 import java.util.TreeMap;
+import org.aebench.train.CellModel;
 import org.aebench.data.DataCatalog;
 import org.aebench.data.Dataset;
 import org.aebench.matrix.Cell;
-import org.aebench.models.ModelFactory;
-import org.aebench.models.Reconstructor;
-import org.aebench.models.TrainableModel;
-import org.aebench.train.CellSeeds;
+import org.aebench.model.Reconstructor;
+import org.aebench.model.TrainableModel;
 import org.aebench.train.Trainer;
 
 /**
@@ -75,21 +74,18 @@ final class Estimator {
 
     /**
      * Seconds of measurement per hour of predicted training, and at most: the models that decide
-     * the estimate are timed longest. Why: this machine's speed wanders over seconds, and r003's
-     * 64-filter denoiser (its cells are ~45% of the full profile) timed over 20 steps read 984 to
-     * 1,158 samples/s in estimates minutes apart, while 30 s windows read 1,145-1,200.
+     * the estimate are timed longest. Why: this machine's speed wanders over seconds, and short
+     * windows of the model that dominates the full profile read rates 15% apart minutes apart
+     * (docs/performance.md, "Scheduling and the estimate").
      */
     private static final double MEASURED_SECONDS_PER_HOUR = 6, MAX_MEASURED_SECONDS = 20;
 
     private static Rate measure(Cell c, Dataset data, long passes) {
-        long seed = new CellSeeds(c.seed()).weights();
-        Reconstructor model = ModelFactory.create(c.spec(), data.features(), seed, new CellSeeds(c.seed()).derive("model-noise"));
+        Reconstructor model = CellModel.of(c, data.features());
         // with the cell's input noise, as the runner trains (drawing it is part of a denoiser's step)
         Runnable step = Trainer.steps(c, data, (TrainableModel) model);
         int batch = c.spec().batchSize();
-        // SameDiff graphs run slowly for their first ~10 s (measured on the conv AE with JMH) and for
-        // their first ~100 steps: r003's 64-filter denoiser, two at once, ran at 626-712 samples/s
-        // over steps 1-50, ~910 over 51-100 and 1,147-1,269 after; a 15 s warm-up had probed 778.
+        // SameDiff graphs run slowly for their first ~10 s and their first ~100 steps (docs/performance.md)
         boolean graph = c.spec().family().graph();
         timeSteps(step, graph ? 15 : 3, graph ? 100 : 1);
         // at least 20 steps: a conv step of batch 256 takes ~0.2-1 s, and 2-3 steps gave rates 2x apart

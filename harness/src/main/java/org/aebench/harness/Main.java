@@ -113,18 +113,18 @@ public final class Main {
                     System.err.println("estimate: of the filtered cells only; not kept in " + results.resolve("estimate.csv"));
                     return 0;
                 }
-                var table = new org.aebench.results.CsvTable<>(results.resolve("estimate.csv"), org.aebench.results.EstimateColumn.class);
+                var table = new org.aebench.results.CsvTable<>(results.resolve("estimate.csv"), org.aebench.contract.EstimateColumn.class);
                 Files.createDirectories(results);
                 table.openForAppend();
-                table.append(List.of(new org.aebench.results.Row<>(org.aebench.results.EstimateColumn.class)
-                        .set(org.aebench.results.EstimateColumn.PROFILE, selection.profile)
-                        .set(org.aebench.results.EstimateColumn.CELLS, cells.size())
-                        .set(org.aebench.results.EstimateColumn.WORKERS, workers)
-                        .set(org.aebench.results.EstimateColumn.ESTIMATED_SECONDS, Math.round(est[0]))
-                        .set(org.aebench.results.EstimateColumn.CELL_SECONDS, Math.round(est[1]))
-                        .set(org.aebench.results.EstimateColumn.ESTIMATED_AT, java.time.Instant.now().toString())
-                        .set(org.aebench.results.EstimateColumn.GIT_COMMIT, provenance.gitCommit())
-                        .set(org.aebench.results.EstimateColumn.NATIVE_CLASSIFIER, provenance.nativeClassifier())));
+                table.append(List.of(new org.aebench.contract.Row<>(org.aebench.contract.EstimateColumn.class)
+                        .set(org.aebench.contract.EstimateColumn.PROFILE, selection.profile)
+                        .set(org.aebench.contract.EstimateColumn.CELLS, cells.size())
+                        .set(org.aebench.contract.EstimateColumn.WORKERS, workers)
+                        .set(org.aebench.contract.EstimateColumn.ESTIMATED_SECONDS, Math.round(est[0]))
+                        .set(org.aebench.contract.EstimateColumn.CELL_SECONDS, Math.round(est[1]))
+                        .set(org.aebench.contract.EstimateColumn.ESTIMATED_AT, java.time.Instant.now().toString())
+                        .set(org.aebench.contract.EstimateColumn.GIT_COMMIT, provenance.gitCommit())
+                        .set(org.aebench.contract.EstimateColumn.NATIVE_CLASSIFIER, provenance.nativeClassifier())));
                 return 0;
             }
             Progress progress = new Progress(System.err, System.console() != null);
@@ -178,9 +178,9 @@ public final class Main {
             var rows = python != null ? org.aebench.bench.PyTorchReference.run(out, quick, models, python, provenance)
                     : org.aebench.bench.BenchRunner.run(out, quick, models, provenance);
             for (var r : rows) {
-                System.err.printf(Locale.ROOT, "%-40s %-6s %12.0f ± %.0f samples/s%n", r.get(org.aebench.results.BenchColumn.MODEL),
-                        r.get(org.aebench.results.BenchColumn.PHASE), r.number(org.aebench.results.BenchColumn.SAMPLES_PER_SECOND),
-                        r.number(org.aebench.results.BenchColumn.ERROR));
+                System.err.printf(Locale.ROOT, "%-40s %-6s %12.0f ± %.0f samples/s%n", r.get(org.aebench.contract.BenchColumn.MODEL),
+                        r.get(org.aebench.contract.BenchColumn.PHASE), r.number(org.aebench.contract.BenchColumn.SAMPLES_PER_SECOND),
+                        r.number(org.aebench.contract.BenchColumn.ERROR));
             }
             System.err.println("aebench: " + rows.size() + " benchmarks -> " + out.resolve(python != null ? "pytorch.csv" : "summary.csv"));
             return 0;
@@ -301,12 +301,12 @@ public final class Main {
         public Integer call() throws IOException {
             Path csv = results.resolve(profile).resolve(ResultStore.RESULTS_FILE);
             if (!csv.toFile().isFile()) throw new IOException(csv + " does not exist: run `make reproduce PROFILE=" + profile + "` first");
-            var rows = new org.aebench.results.CsvTable<>(csv, org.aebench.results.ResultColumn.class).read();
-            var benchRows = new org.aebench.results.CsvTable<>(bench, org.aebench.results.BenchColumn.class).read();
-            var pytorchRows = new org.aebench.results.CsvTable<>(bench.resolveSibling("pytorch.csv"), org.aebench.results.BenchColumn.class).read();
+            var rows = new org.aebench.results.CsvTable<>(csv, org.aebench.contract.ResultColumn.class).read();
+            var benchRows = new org.aebench.results.CsvTable<>(bench, org.aebench.contract.BenchColumn.class).read();
+            var pytorchRows = new org.aebench.results.CsvTable<>(bench.resolveSibling("pytorch.csv"), org.aebench.contract.BenchColumn.class).read();
             var curves = new org.aebench.results.CsvTable<>(results.resolve(profile).resolve(ResultStore.CURVES_FILE),
-                    org.aebench.results.CurveColumn.class).read();
-            var estimates = new org.aebench.results.CsvTable<>(results.resolve("estimate.csv"), org.aebench.results.EstimateColumn.class).read();
+                    org.aebench.contract.CurveColumn.class).read();
+            var estimates = new org.aebench.results.CsvTable<>(results.resolve("estimate.csv"), org.aebench.contract.EstimateColumn.class).read();
             Path index = new SiteRenderer().render(new org.aebench.site.SiteInput(profile, rows, curves,
                     results.resolve(profile).resolve("artifacts"), benchRows, pytorchRows, estimates, comparison(results.resolve(profile))),
                     references == null ? ReferenceTable.load() : ReferenceTable.load(references), out.resolve(profile));

@@ -5,8 +5,8 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import org.aebench.matrix.Cell;
-import org.aebench.results.ResultColumn;
-import org.aebench.results.Row;
+import org.aebench.contract.ResultColumn;
+import org.aebench.contract.Row;
 import org.aebench.train.EpochRecord;
 import org.aebench.train.TrainingListener;
 

@@ -1,13 +1,14 @@
 package org.aebench.harness;
 
+import org.aebench.contract.Status;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.aebench.matrix.Cell;
-import org.aebench.results.CurveColumn;
-import org.aebench.results.ResultColumn;
-import org.aebench.results.Row;
+import org.aebench.contract.CurveColumn;
+import org.aebench.contract.ResultColumn;
+import org.aebench.contract.Row;
 import org.aebench.train.CellOutcome;
 import org.aebench.train.EpochRecord;
 import org.aebench.train.Evaluation;
@@ -33,7 +34,7 @@ final class ResultRows {
                 .set(ResultColumn.TRAINED_IN, trainedIn.id())
                 .set(ResultColumn.PROFILE, cell.profile())
                 .set(ResultColumn.BACKEND, p.backend())
-                .set(ResultColumn.STATUS, o.status())
+                .set(ResultColumn.STATUS, o.status().key())
                 .set(ResultColumn.REASON, o.reason())
                 .set(ResultColumn.EPOCHS, o.epochs().size())
                 .set(ResultColumn.REPORT_EPOCHS, cell.spec().family().trained() ? cell.spec().epochs() : 0)
@@ -69,16 +70,13 @@ final class ResultRows {
                     .set(ResultColumn.OUTPUT_STD, num(e.outputStd()))
                     .set(ResultColumn.INFER_SAMPLES_PER_SECOND, e.seconds() > 0 ? num(e.samples() / e.seconds()) : "");
         }
-        for (ResultColumn c : ResultColumn.values()) {
-            Double extra = o.extra().get(c.header());
-            if (extra != null) r.set(c, num(extra));
-        }
+        o.extra().forEach((column, value) -> r.set(column, num(value)));
         return r;
     }
 
     /** A row for a cell that threw: the reason is the exception, every metric is empty. */
     static Row<ResultColumn> crashed(Cell cell, Throwable t, Provenance p, Cell trainedIn, Instant started) {
-        CellOutcome o = new CellOutcome("failed", t.getClass().getSimpleName() + ": " + t.getMessage(), "", null,
+        CellOutcome o = new CellOutcome(Status.FAILED, t.getClass().getSimpleName() + ": " + t.getMessage(), "", null,
                 List.of(), Double.NaN, Double.NaN, 0, 0, 0, Map.of());
         return result(cell, o, p, Map.of(), trainedIn, started, Instant.now());
     }

@@ -1,5 +1,6 @@
 package org.aebench.harness;
 
+import org.aebench.contract.Status;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
@@ -12,10 +13,10 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.aebench.matrix.Cell;
-import org.aebench.results.CurveColumn;
-import org.aebench.results.ResultColumn;
+import org.aebench.contract.CurveColumn;
+import org.aebench.contract.ResultColumn;
 import org.aebench.results.ResultStore;
-import org.aebench.results.Row;
+import org.aebench.contract.Row;
 import org.aebench.train.TrainingListener;
 
 /**
@@ -114,10 +115,10 @@ public final class Runner {
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
-            switch (row.get(ResultColumn.STATUS)) {
-                case "ok" -> ok.incrementAndGet();
-                case "collapsed" -> collapsed.incrementAndGet();
-                default -> failed.incrementAndGet();
+            switch (Status.parse(row.get(ResultColumn.STATUS))) {
+                case OK -> ok.incrementAndGet();
+                case COLLAPSED -> collapsed.incrementAndGet();
+                case FAILED -> failed.incrementAndGet();
             }
             progress.cellFinished(index, cells.get(i), row);
         }

@@ -20,9 +20,9 @@ public final class TrainingExecutor implements CellExecutor {
         this.artifactsRoot = artifactsRoot;
     }
 
-    /** A cell's artifact folder name: its id with '/' spelled '~' (ids never contain '~'). */
+    /** A cell's artifact folder name (see {@link org.aebench.contract.Artifact#folder}). */
     public static String folderName(String cellId) {
-        return cellId.replace('/', '~');
+        return org.aebench.contract.Artifact.folder(cellId);
     }
 
     @Override

@@ -4,9 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.nio.file.Path;
 import java.util.List;
-import org.aebench.results.BenchColumn;
+import org.aebench.contract.BenchColumn;
 import org.aebench.results.CsvTable;
-import org.aebench.results.Row;
+import org.aebench.contract.Row;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

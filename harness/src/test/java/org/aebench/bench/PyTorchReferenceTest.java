@@ -29,7 +29,7 @@ class PyTorchReferenceTest {
         assertEquals("256", after(args, "--batch"));
         assertEquals("32:relu,784:sigmoid", after(args, "--layers"));
         List<String> conv = PyTorchReference.command("python3", Path.of("s.py"), spec("r003/denoising-conv/filters=64/sigma=0.1/fashion-mnist"), 784);
-        assertEquals("keras-denoise", after(conv, "--variant"));
+        assertEquals("conv-denoiser", after(conv, "--family"));
         assertEquals("64", after(conv, "--filters"));
         assertFalse(conv.contains("--regularised"));
     }

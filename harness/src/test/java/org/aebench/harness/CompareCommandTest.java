@@ -12,8 +12,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.aebench.results.CsvTable;
-import org.aebench.results.ResultColumn;
-import org.aebench.results.Row;
+import org.aebench.contract.ResultColumn;
+import org.aebench.contract.Row;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -17,11 +17,12 @@ import java.util.stream.IntStream;
 import org.aebench.data.DatasetId;
 import org.aebench.matrix.Cell;
 import org.aebench.matrix.ExperimentSpec;
-import org.aebench.matrix.Family;
-import org.aebench.results.CurveColumn;
-import org.aebench.results.ResultColumn;
+import org.aebench.families.DenseAeFamily;
+import org.aebench.matrix.Families;
+import org.aebench.contract.CurveColumn;
+import org.aebench.contract.ResultColumn;
 import org.aebench.results.ResultStore;
-import org.aebench.results.Row;
+import org.aebench.contract.Row;
 import org.aebench.train.CellOutcome;
 import org.aebench.train.EpochRecord;
 import org.aebench.train.Evaluation;
@@ -58,7 +59,7 @@ class RunnerTest {
                 executed.add(cell.id());
                 if (cell.id().equals(throwFor)) throw new IllegalStateException("native op failed");
                 List<EpochRecord> epochs = List.of(new EpochRecord(1, 0.2, 0.1, 0.1, 1), new EpochRecord(2, 0.1, 0.05, 0.05, 1));
-                CellOutcome o = new CellOutcome("ok", "", "fake", new Evaluation(0.05, 0.1, 0.05, 0.2, true, 10, 0.01, 12.0), epochs,
+                CellOutcome o = new CellOutcome(org.aebench.contract.Status.OK, "", "fake", new Evaluation(0.05, 0.1, 0.05, 0.2, true, 10, 0.01, 12.0), epochs,
                         0.1, 2, 20, 10, 10, Map.of());
                 out.add(new Executed(o, Map.of("mnist/x", "00")));
             }
@@ -68,8 +69,9 @@ class RunnerTest {
     }
 
     static List<Cell> cells(int n) {
-        ExperimentSpec spec = new ExperimentSpec("e", "s", null, Family.DENSE_AE, DatasetId.MNIST, null, List.of("784:relu"), null,
-                null, null, null, 8, 2, null, List.of(1), new LinkedHashMap<>(), null, null, null, null, null, null, null, null, null, null, null, null, null);
+        ExperimentSpec spec = new ExperimentSpec("e", "s", null, Families.get(DenseAeFamily.class), DatasetId.MNIST, null, null, null, 8, 2,
+                null, List.of(1), new LinkedHashMap<>(), null, null, null, null,
+                new DenseAeFamily.Settings(List.of("784:relu"), null, null, null, null, null, null));
         return IntStream.range(0, n).mapToObj(i -> new Cell("r/e/mnist/seed=" + (i + 1), "r/e/mnist", "r", "r.yaml", spec,
                 Map.of(), i + 1, "smoke", null, null, 2)).toList();
     }
@@ -148,9 +150,8 @@ class RunnerTest {
     /** A cell of {@link #cells} scored on test images with noise {@code sigma}: the same training as that cell. */
     static Cell scoredWithNoise(Cell c, double sigma) {
         ExperimentSpec s = c.spec();
-        ExperimentSpec noisy = new ExperimentSpec("noisy", "s2", null, s.family(), s.dataset(), null, s.layers(), null, null, null, null,
-                s.batchSize(), s.epochs(), null, s.seeds(), new LinkedHashMap<>(), null, null, null, null, null, sigma, null, null, null,
-                null, null, null, null);
+        ExperimentSpec noisy = new ExperimentSpec("noisy", "s2", null, s.family(), s.dataset(), null, null, null,
+                s.batchSize(), s.epochs(), null, s.seeds(), new LinkedHashMap<>(), null, null, sigma, null, s.settings());
         return new Cell("r/noisy/sigma=" + sigma + "/mnist/seed=" + c.seed(), "r/noisy/sigma=" + sigma + "/mnist", "r", "r.yaml", noisy,
                 Map.of("sigma", "" + sigma), c.seed(), c.profile(), c.trainLimit(), c.testLimit(), c.epochs());
     }

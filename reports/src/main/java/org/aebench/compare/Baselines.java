@@ -8,11 +8,11 @@ import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import org.aebench.results.CsvTable;
-import org.aebench.results.CurveColumn;
-import org.aebench.results.ResultColumn;
+import org.aebench.contract.CurveColumn;
+import org.aebench.contract.ResultColumn;
 import org.aebench.results.ResultStore;
-import org.aebench.results.Row;
-import org.aebench.results.Status;
+import org.aebench.contract.Row;
+import org.aebench.contract.Status;
 
 /**
  * Writes a committed baseline ({@code baselines/<profile>/}) from a finished run: only the CSVs,

@@ -1,8 +1,8 @@
 package org.aebench.compare;
 
 import java.util.Map;
-import org.aebench.results.ResultColumn;
-import org.aebench.results.Row;
+import org.aebench.contract.ResultColumn;
+import org.aebench.contract.Row;
 
 /** Which mode a comparison runs in, and the sentence that says why. */
 record ModeChoice(Mode mode, String reason) {

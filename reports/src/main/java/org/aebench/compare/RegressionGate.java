@@ -15,11 +15,11 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Function;
 import org.aebench.results.CellFilter;
-import org.aebench.results.CurveColumn;
+import org.aebench.contract.CurveColumn;
 import org.aebench.results.MetricRules;
-import org.aebench.results.ResultColumn;
-import org.aebench.results.Row;
-import org.aebench.results.Status;
+import org.aebench.contract.ResultColumn;
+import org.aebench.contract.Row;
+import org.aebench.contract.Status;
 
 /**
  * Compares a candidate result set with a baseline. Exact mode matches cells by id and backend and

@@ -8,11 +8,11 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.aebench.results.CsvTable;
-import org.aebench.results.CurveColumn;
-import org.aebench.results.ResultColumn;
+import org.aebench.contract.CurveColumn;
+import org.aebench.contract.ResultColumn;
 import org.aebench.results.ResultStore;
-import org.aebench.results.Row;
-import org.aebench.results.Status;
+import org.aebench.contract.Row;
+import org.aebench.contract.Status;
 
 /**
  * A results folder ({@code results.csv}, optionally {@code curves.csv}) read for comparison, every
@@ -61,7 +61,7 @@ public record ResultFolder(Path dir, String profile, List<Row<ResultColumn>> res
         return new ResultFolder(dir, profile, rows, curves, hasCurves);
     }
 
-    private static <C extends Enum<C> & org.aebench.results.Column> List<CsvTable.Line<C>> read(CsvTable<C> table, String side)
+    private static <C extends Enum<C> & org.aebench.contract.Column> List<CsvTable.Line<C>> read(CsvTable<C> table, String side)
             throws ComparisonInputException {
         try {
             return table.readStrict();

@@ -1,5 +1,8 @@
 package org.aebench.results;
 
+import org.aebench.contract.Column;
+import org.aebench.contract.ColumnType;
+import org.aebench.contract.Row;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.StringWriter;

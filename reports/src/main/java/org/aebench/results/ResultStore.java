@@ -1,5 +1,9 @@
 package org.aebench.results;
 
+import org.aebench.contract.Status;
+import org.aebench.contract.ResultColumn;
+import org.aebench.contract.CurveColumn;
+import org.aebench.contract.Row;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
@@ -43,7 +47,7 @@ public final class ResultStore implements AutoCloseable {
             return store;
         }
         List<Row<ResultColumn>> rows = store.results.openForAppend();
-        List<Row<ResultColumn>> kept = rows.stream().filter(r -> !"failed".equals(r.get(ResultColumn.STATUS))).toList();
+        List<Row<ResultColumn>> kept = rows.stream().filter(r -> Status.parse(r.get(ResultColumn.STATUS)) != Status.FAILED).toList();
         if (kept.size() != rows.size()) store.results.rewrite(kept);
         for (Row<ResultColumn> r : kept) store.finished.add(key(r.get(ResultColumn.CELL_ID), r.get(ResultColumn.BACKEND)));
 
@@ -63,8 +67,7 @@ public final class ResultStore implements AutoCloseable {
     public synchronized void record(Row<ResultColumn> result, List<Row<CurveColumn>> curveRows) throws IOException {
         curves.append(curveRows);
         results.append(List.of(result));
-        String status = result.get(ResultColumn.STATUS);
-        if (!"failed".equals(status)) finished.add(key(result.get(ResultColumn.CELL_ID), result.get(ResultColumn.BACKEND)));
+        if (Status.parse(result.get(ResultColumn.STATUS)) != Status.FAILED) finished.add(key(result.get(ResultColumn.CELL_ID), result.get(ResultColumn.BACKEND)));
     }
 
     public List<Row<ResultColumn>> results() throws IOException { return results.read(); }

@@ -4,8 +4,9 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.aebench.results.ResultColumn;
-import org.aebench.results.Row;
+import org.aebench.contract.Status;
+import org.aebench.contract.ResultColumn;
+import org.aebench.contract.Row;
 
 /** All rows (seeds) of one experiment id, summarised for the site. */
 public record ExperimentSummary(
@@ -40,10 +41,10 @@ public record ExperimentSummary(
         int ok = 0, collapsed = 0, failed = 0;
         List<String> reasons = new ArrayList<>();
         for (Row<ResultColumn> r : rows) {
-            switch (r.get(ResultColumn.STATUS)) {
-                case "ok" -> ok++;
-                case "collapsed" -> collapsed++;
-                default -> failed++;
+            switch (Status.parse(r.get(ResultColumn.STATUS))) {
+                case OK -> ok++;
+                case COLLAPSED -> collapsed++;
+                case FAILED -> failed++;
             }
             String reason = r.get(ResultColumn.REASON);
             if (!reason.isEmpty()) reasons.add("seed " + r.get(ResultColumn.SEED) + ": " + reason);
@@ -53,7 +54,7 @@ public record ExperimentSummary(
         Map<String, Stats> metrics = new LinkedHashMap<>();
         for (ResultColumn c : METRICS) {
             // Failed cells carry no metrics; collapsed cells do, and count: hiding them would flatter us.
-            Stats s = Stats.of(rows.stream().filter(r -> !"failed".equals(r.get(ResultColumn.STATUS)))
+            Stats s = Stats.of(rows.stream().filter(r -> Status.parse(r.get(ResultColumn.STATUS)) != Status.FAILED)
                     .map(r -> r.number(c)).toList());
             if (s != null) metrics.put(c.header(), s);
         }

@@ -1,6 +1,5 @@
 package org.aebench.site;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -10,11 +9,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import org.aebench.results.BenchColumn;
-import org.aebench.results.CurveColumn;
-import org.aebench.results.EstimateColumn;
-import org.aebench.results.ResultColumn;
-import org.aebench.results.Row;
+import org.aebench.contract.Status;
+import org.aebench.contract.Artifact;
+import org.aebench.contract.BenchColumn;
+import org.aebench.contract.CodesFile;
+import org.aebench.contract.CurveColumn;
+import org.aebench.contract.EstimateColumn;
+import org.aebench.contract.ResultColumn;
+import org.aebench.contract.Row;
 import org.aebench.site.SiteRenderer.Picture;
 
 /**
@@ -66,9 +68,9 @@ public final class Pages {
                 for (ExperimentSummary e : members) {
                     List<Picture> p = pictures.get(e.experimentId());
                     if (p == null) continue;
-                    pics.put(e.experimentId(), p.stream().filter(x -> x.file().endsWith(".png")).toList());
+                    pics.put(e.experimentId(), p.stream().filter(x -> x.artifact() != Artifact.CODES).toList());
                     for (Picture x : p) {
-                        if (x.file().equals("codes.json")) {
+                        if (x.artifact() == Artifact.CODES) {
                             String svg = scatter(outDir.resolve(x.path()), e.experimentId());
                             if (svg != null) scatter.put(e.experimentId(), svg);
                         }
@@ -151,7 +153,7 @@ public final class Pages {
     private static List<Map<String, Object>> families(List<Row<ResultColumn>> results) {
         Map<String, List<Row<ResultColumn>>> by = new TreeMap<>();
         for (Row<ResultColumn> r : results) {
-            if (!"ok".equals(r.get(ResultColumn.STATUS)) && !"collapsed".equals(r.get(ResultColumn.STATUS))) continue;
+            if (Status.parse(r.get(ResultColumn.STATUS)) == Status.FAILED) continue;
             if (r.number(ResultColumn.EPOCHS) <= 0) continue;
             by.computeIfAbsent(r.get(ResultColumn.FAMILY) + " | " + r.get(ResultColumn.REPORT) + "/" + r.get(ResultColumn.EXPERIMENT),
                     k -> new ArrayList<>()).add(r);
@@ -296,15 +298,15 @@ public final class Pages {
     /** The t-SNE of a cell's codes, one colour per class. */
     static String scatter(Path codesJson, String experimentId) throws IOException {
         if (!Files.isRegularFile(codesJson)) return null;
-        JsonNode root = new ObjectMapper().readTree(codesJson.toFile());
-        JsonNode labels = root.path("labels"), tsne = root.path("tsne");
-        if (!labels.isArray() || !tsne.isArray() || labels.size() != tsne.size()) return null;
+        CodesFile codes = new ObjectMapper().readValue(codesJson.toFile(), CodesFile.class);
+        int[] labels = codes.labels();
+        double[][] tsne = codes.tsne();
+        if (labels == null || tsne == null || labels.length != tsne.length) return null;
         Map<Integer, List<SvgPlot.Point>> byClass = new TreeMap<>();
-        for (int i = 0; i < labels.size(); i++) {
-            byClass.computeIfAbsent(labels.get(i).asInt(), k -> new ArrayList<>())
-                    .add(new SvgPlot.Point(tsne.get(i).get(0).asDouble(), tsne.get(i).get(1).asDouble()));
+        for (int i = 0; i < labels.length; i++) {
+            byClass.computeIfAbsent(labels[i], k -> new ArrayList<>()).add(new SvgPlot.Point(tsne[i][0], tsne[i][1]));
         }
-        SvgPlot plot = new SvgPlot("t-SNE of " + labels.size() + " test codes, " + experimentId, "t-SNE 1", "t-SNE 2");
+        SvgPlot plot = new SvgPlot("t-SNE of " + labels.length + " test codes, " + experimentId, "t-SNE 1", "t-SNE 2");
         String[] colours = {"#1f77b4", "#ff7f0e", "#2ca02c", "#d62728", "#9467bd", "#8c564b", "#e377c2", "#7f7f7f", "#bcbd22", "#17becf"};
         byClass.forEach((label, pts) -> plot.add(new SvgPlot.Series("digit " + label, pts, false, false, colours[label % 10])));
         return plot.render();

@@ -3,11 +3,11 @@ package org.aebench.site;
 import java.nio.file.Path;
 import java.util.List;
 import org.aebench.compare.RegressionReport;
-import org.aebench.results.BenchColumn;
-import org.aebench.results.CurveColumn;
-import org.aebench.results.EstimateColumn;
-import org.aebench.results.ResultColumn;
-import org.aebench.results.Row;
+import org.aebench.contract.BenchColumn;
+import org.aebench.contract.CurveColumn;
+import org.aebench.contract.EstimateColumn;
+import org.aebench.contract.ResultColumn;
+import org.aebench.contract.Row;
 
 /**
  * Everything one site is rendered from: a profile's results and curves, the cells' artifact

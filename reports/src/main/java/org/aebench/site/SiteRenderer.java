@@ -18,12 +18,13 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import org.aebench.compare.ReportTables;
+import org.aebench.contract.Artifact;
 import org.aebench.reference.ReferenceReport;
 import org.aebench.reference.ReferenceTable;
 import org.aebench.reference.ReferenceValue;
 import org.aebench.results.MetricRules;
-import org.aebench.results.ResultColumn;
-import org.aebench.results.Row;
+import org.aebench.contract.ResultColumn;
+import org.aebench.contract.Row;
 
 /**
  * Renders the static site from result rows and the reference table. Pages are FreeMarker
@@ -144,20 +145,11 @@ public final class SiteRenderer {
         return model;
     }
 
-    /** A picture of a cell, relative to the site root, with what it shows. */
-    public record Picture(String path, String file, String caption, String cellId) {}
+    /** A picture (or the codes file) of a cell, relative to the site root. */
+    public record Picture(String path, Artifact artifact, String cellId) {
+        public String file() { return artifact.file(); }
 
-    /** What each artifact file shows, in the order the site lists them. */
-    static final Map<String, String> CAPTIONS = new LinkedHashMap<>();
-
-    static {
-        CAPTIONS.put("reconstructions.png", "test images: input, noisy input where the cell has noise, output");
-        CAPTIONS.put("training.png", "the same inputs' outputs during training: after epochs 1, 2, 5, 10, 20, 50 and the last (rows), clean target at the bottom");
-        CAPTIONS.put("probes.png", "probes: Fashion-MNIST items (no digit) and their outputs; digits with noise sigma 0.5 and their outputs");
-        CAPTIONS.put("filters-encoder.png", "encoder filters (first layer), each scaled to its own range");
-        CAPTIONS.put("filters-decoder.png", "decoder filters (last layer), each scaled to its own range");
-        CAPTIONS.put("activations.png", "hidden activations for the first test image (one square per unit)");
-        CAPTIONS.put("interpolation.png", "images decoded along the straight line between the codes of two test digits of different classes");
+        public String caption() { return artifact.caption(); }
     }
 
     /**
@@ -168,7 +160,7 @@ public final class SiteRenderer {
         Map<String, List<Picture>> images = new LinkedHashMap<>();
         if (artifacts == null || !Files.isDirectory(artifacts)) return images;
         for (Row<ResultColumn> r : results) {
-            String folder = r.get(ResultColumn.CELL_ID).replace('/', '~');
+            String folder = Artifact.folder(r.get(ResultColumn.CELL_ID));
             Path src = artifacts.resolve(folder);
             if (!Files.isDirectory(src)) continue;
             Path dst = outDir.resolve("artifacts").resolve(folder);
@@ -179,13 +171,10 @@ public final class SiteRenderer {
                     Files.copy(f, dst.resolve(f.getFileName()), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
                 }
             }
-            for (Map.Entry<String, String> e : CAPTIONS.entrySet()) {
-                if (Files.exists(dst.resolve(e.getKey()))) {
-                    found.add(new Picture("artifacts/" + folder + "/" + e.getKey(), e.getKey(), e.getValue(), r.get(ResultColumn.CELL_ID)));
+            for (Artifact a : Artifact.values()) {
+                if (Files.exists(dst.resolve(a.file()))) {
+                    found.add(new Picture("artifacts/" + folder + "/" + a.file(), a, r.get(ResultColumn.CELL_ID)));
                 }
-            }
-            if (Files.exists(dst.resolve("codes.json"))) {
-                found.add(new Picture("artifacts/" + folder + "/codes.json", "codes.json", "codes of test images (JSON)", r.get(ResultColumn.CELL_ID)));
             }
             if (!found.isEmpty()) images.putIfAbsent(r.get(ResultColumn.EXPERIMENT_ID), found);
         }

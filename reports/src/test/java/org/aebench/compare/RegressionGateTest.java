@@ -13,9 +13,9 @@ import java.util.List;
 import java.util.function.Consumer;
 import org.aebench.results.CellFilter;
 import org.aebench.results.CsvTable;
-import org.aebench.results.CurveColumn;
-import org.aebench.results.ResultColumn;
-import org.aebench.results.Row;
+import org.aebench.contract.CurveColumn;
+import org.aebench.contract.ResultColumn;
+import org.aebench.contract.Row;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -1,5 +1,8 @@
 package org.aebench.results;
 
+import org.aebench.contract.ResultColumn;
+import org.aebench.contract.CurveColumn;
+import org.aebench.contract.Row;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;

@@ -14,8 +14,8 @@ import java.util.regex.Pattern;
 import org.aebench.reference.ReferenceReport;
 import org.aebench.reference.ReferenceTable;
 import org.aebench.reference.ReferenceValue;
-import org.aebench.results.ResultColumn;
-import org.aebench.results.Row;
+import org.aebench.contract.ResultColumn;
+import org.aebench.contract.Row;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -148,12 +148,12 @@ class SiteRendererTest {
         assertEquals("not comparable", SiteRenderer.compare(unclear, null, java.util.Map.of()).verdict());
     }
 
-    private static Row<org.aebench.results.BenchColumn> bench(String benchmark, String model, String threads, double rate) {
-        return new Row<>(org.aebench.results.BenchColumn.class).set(org.aebench.results.BenchColumn.BENCHMARK, benchmark)
-                .set(org.aebench.results.BenchColumn.MODEL, model).set(org.aebench.results.BenchColumn.PHASE, "train")
-                .set(org.aebench.results.BenchColumn.THREADS, threads).set(org.aebench.results.BenchColumn.NATIVE_BUILD, "b")
-                .set(org.aebench.results.BenchColumn.SAMPLES_PER_SECOND, rate).set(org.aebench.results.BenchColumn.BATCH_SIZE, 64)
-                .set(org.aebench.results.BenchColumn.GIT_COMMIT, "c").set(org.aebench.results.BenchColumn.MEASURED_AT, "t");
+    private static Row<org.aebench.contract.BenchColumn> bench(String benchmark, String model, String threads, double rate) {
+        return new Row<>(org.aebench.contract.BenchColumn.class).set(org.aebench.contract.BenchColumn.BENCHMARK, benchmark)
+                .set(org.aebench.contract.BenchColumn.MODEL, model).set(org.aebench.contract.BenchColumn.PHASE, "train")
+                .set(org.aebench.contract.BenchColumn.THREADS, threads).set(org.aebench.contract.BenchColumn.NATIVE_BUILD, "b")
+                .set(org.aebench.contract.BenchColumn.SAMPLES_PER_SECOND, rate).set(org.aebench.contract.BenchColumn.BATCH_SIZE, 64)
+                .set(org.aebench.contract.BenchColumn.GIT_COMMIT, "c").set(org.aebench.contract.BenchColumn.MEASURED_AT, "t");
     }
 
     @Test

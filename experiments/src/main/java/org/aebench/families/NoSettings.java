@@ -1,0 +1,4 @@
+package org.aebench.families;
+
+/** The settings of a family that takes no keys of its own. */
+public record NoSettings() {}

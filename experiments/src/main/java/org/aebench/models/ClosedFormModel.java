@@ -1,8 +1,0 @@
-package org.aebench.models;
-
-import org.nd4j.linalg.api.ndarray.INDArray;
-
-/** A model fitted in one pass over the training images (PCA, the trivial baselines). */
-public interface ClosedFormModel extends Reconstructor {
-    void fit(INDArray trainX);
-}
