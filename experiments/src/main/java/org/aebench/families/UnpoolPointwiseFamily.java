@@ -3,8 +3,8 @@ package org.aebench.families;
 import org.aebench.matrix.ExperimentSpec;
 import org.aebench.model.Reconstructor;
 import org.aebench.models.ConvLayers;
-import org.aebench.models.Relu;
-import org.aebench.models.Unpooling;
+import org.aebench.ops.Relu;
+import org.aebench.ops.Unpooling;
 import org.nd4j.autodiff.samediff.SDVariable;
 import org.nd4j.linalg.api.ops.impl.layers.convolution.config.Conv2DConfig;
 

@@ -1,7 +1,7 @@
 package org.aebench.matrix;
 
 import java.util.Map;
-import java.util.stream.Collectors;
+import org.aebench.contract.Sweep;
 
 /**
  * One runnable unit of the matrix: an experiment with its sweep values filled in, one seed, under
@@ -39,6 +39,6 @@ public record Cell(
     public record TrainingKey(ExperimentSpec spec, int seed, String profile, Integer trainLimit, Integer testLimit, int epochs) {}
 
     public String sweepText() {
-        return sweep.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining(";"));
+        return new Sweep(sweep).text();
     }
 }

@@ -1,5 +1,7 @@
 package org.aebench.models;
 
+import org.aebench.ops.Relu;
+import org.aebench.ops.Unpooling;
 import org.aebench.matrix.ConvVariant;
 import org.aebench.matrix.ExperimentSpec;
 import org.nd4j.autodiff.samediff.SDVariable;

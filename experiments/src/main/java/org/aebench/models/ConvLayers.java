@@ -1,5 +1,7 @@
 package org.aebench.models;
 
+import org.aebench.ops.InputConvolution;
+import org.aebench.ops.TransposedConvolution;
 import org.aebench.contract.Artifact;
 import org.aebench.matrix.ExperimentSpec;
 import org.aebench.model.FilterImages;

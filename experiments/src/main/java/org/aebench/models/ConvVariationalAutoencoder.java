@@ -1,5 +1,6 @@
 package org.aebench.models;
 
+import org.aebench.noise.NoiseStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

@@ -1,5 +1,6 @@
 package org.aebench.models;
 
+import org.aebench.ops.Relu;
 import org.aebench.matrix.ExperimentSpec;
 import org.nd4j.autodiff.samediff.SDVariable;
 

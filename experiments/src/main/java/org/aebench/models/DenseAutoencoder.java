@@ -1,18 +1,17 @@
 package org.aebench.models;
 
+import org.aebench.graph.NativeGarbage;
 import org.aebench.model.TrainableModel;
 import org.aebench.model.DenseProbes;
 import org.aebench.model.FilterImages;
 import java.util.stream.Collectors;
 import java.util.List;
 import org.aebench.matrix.ExperimentSpec;
+import org.aebench.optim.Updaters;
 import org.aebench.matrix.LayerSpec;
 import org.aebench.matrix.Optimizer;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.learning.config.AdaDelta;
-import org.nd4j.linalg.learning.config.Adam;
-import org.nd4j.linalg.learning.config.IUpdater;
 
 /**
  * A fully connected autoencoder: 784 inputs, then the matrix's layers in order, the last one being
@@ -30,7 +29,7 @@ public final class DenseAutoencoder implements TrainableModel, DenseProbes, Filt
     public DenseAutoencoder(ExperimentSpec spec, List<LayerSpec> layers, Penalties penalties, int inputs, long seed) {
         this.hiddenLayer = penalties.layer();
         this.contractive = penalties.contractive() > 0;
-        this.net = new DenseNetwork(inputs, layers, spec.loss(), updater(spec), spec.init(), seed, DataType.FLOAT, penalties);
+        this.net = new DenseNetwork(inputs, layers, spec.loss(), Updaters.of(spec), spec.init(), seed, DataType.FLOAT, penalties);
         this.description = inputs + "-" + layers.stream().map(LayerSpec::toString).collect(Collectors.joining("-"))
                 + (penalties.activityL1() > 0 ? "; L1 " + penalties.activityL1() + " on layer " + hiddenLayer + " activations" : "")
                 + (penalties.contractive() > 0 ? "; contractive " + penalties.contractive() : "")
@@ -40,12 +39,6 @@ public final class DenseAutoencoder implements TrainableModel, DenseProbes, Filt
                 + "; batch " + spec.batchSize() + "; init " + spec.init();
     }
 
-    static IUpdater updater(ExperimentSpec spec) {
-        return switch (spec.optimizer()) {
-            case ADAM -> new Adam(spec.learningRate());            // beta 0.9 / 0.999, eps 1e-8 (PyTorch's)
-            case ADADELTA -> new AdaDelta();                        // rho 0.95, eps 1e-6, no learning rate
-        };
-    }
 
     @Override
     public double fitBatch(INDArray input, INDArray target) {

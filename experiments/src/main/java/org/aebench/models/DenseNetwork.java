@@ -1,5 +1,7 @@
 package org.aebench.models;
 
+import org.aebench.ops.CrossEntropy;
+import org.aebench.optim.FlatOptimizer;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;

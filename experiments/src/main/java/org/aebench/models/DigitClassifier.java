@@ -1,5 +1,7 @@
 package org.aebench.models;
 
+import org.aebench.ops.Relu;
+import org.aebench.graph.SameDiffModel;
 import org.aebench.matrix.WeightInit;
 import org.nd4j.autodiff.samediff.SDVariable;
 import org.nd4j.linalg.api.ndarray.INDArray;

@@ -1,5 +1,6 @@
 package org.aebench.models;
 
+import org.aebench.graph.SameDiffModel;
 import org.aebench.model.TrainableModel;
 import org.aebench.matrix.ExperimentSpec;
 import org.aebench.matrix.Loss;

@@ -1,5 +1,9 @@
 package org.aebench.models;
 
+import org.aebench.ops.Relu;
+import org.aebench.ops.InputConvolution;
+import org.aebench.ops.TransposedConvolution;
+import org.aebench.noise.NoiseStream;
 import org.aebench.model.LatentModel;
 import java.util.ArrayList;
 import java.util.HashMap;

@@ -3,7 +3,7 @@ package org.aebench.train;
 import org.aebench.data.Dataset;
 import org.aebench.matrix.ExperimentSpec;
 import org.aebench.model.DenseProbes;
-import org.aebench.models.NoiseStream;
+import org.aebench.noise.NoiseStream;
 import org.aebench.model.Reconstructor;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.indexing.NDArrayIndex;

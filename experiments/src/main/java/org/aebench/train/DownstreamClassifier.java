@@ -5,7 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import org.aebench.data.Dataset;
 import org.aebench.models.DigitClassifier;
-import org.aebench.models.NoiseStream;
+import org.aebench.noise.NoiseStream;
 import org.aebench.model.Reconstructor;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;

@@ -46,7 +46,7 @@ public final class Evaluator {
             double[] signalPower = y.mul(y).sum(1).castTo(DataType.DOUBLE).toDoubleVector();
             // an exact reconstruction would be infinitely good; 1e-12 caps it at a finite, obviously perfect value
             for (int i = 0; i < noisePower.length; i++) snrSum += 10 * Math.log10(signalPower[i] / Math.max(noisePower[i], 1e-12));
-            if (loss == Loss.BCE) lossSum += org.aebench.models.CrossEntropy.sum(out.castTo(DataType.DOUBLE), y.castTo(DataType.DOUBLE));
+            if (loss == Loss.BCE) lossSum += org.aebench.ops.CrossEntropy.sum(out.castTo(DataType.DOUBLE), y.castTo(DataType.DOUBLE));
             INDArray outD = out.castTo(DataType.DOUBLE);
             sum.addi(outD.sum(true, 0));
             sumSq.addi(outD.mul(outD).sum(true, 0));

@@ -1,7 +1,7 @@
 package org.aebench.train;
 
 import org.aebench.data.Dataset;
-import org.aebench.models.NoiseStream;
+import org.aebench.noise.NoiseStream;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**

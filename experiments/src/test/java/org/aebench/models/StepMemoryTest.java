@@ -1,5 +1,6 @@
 package org.aebench.models;
 
+import org.aebench.graph.SameDiffModel;
 import org.aebench.model.Reconstructor;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 

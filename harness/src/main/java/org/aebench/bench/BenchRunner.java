@@ -7,7 +7,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
-import org.aebench.harness.Provenance;
+import org.aebench.provenance.Provenance;
 import org.aebench.contract.BenchColumn;
 import org.aebench.results.CsvTable;
 import org.aebench.contract.Row;

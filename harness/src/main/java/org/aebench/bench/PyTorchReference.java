@@ -14,7 +14,7 @@ import java.nio.file.StandardOpenOption;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import org.aebench.harness.Provenance;
+import org.aebench.provenance.Provenance;
 import org.aebench.matrix.Cell;
 import org.aebench.matrix.ExperimentSpec;
 import org.aebench.contract.BenchColumn;

@@ -1,5 +1,6 @@
 package org.aebench.harness;
 
+import org.aebench.provenance.Provenance;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

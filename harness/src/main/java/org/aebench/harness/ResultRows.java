@@ -1,5 +1,6 @@
 package org.aebench.harness;
 
+import org.aebench.provenance.Provenance;
 import org.aebench.contract.Status;
 import java.time.Instant;
 import java.util.List;

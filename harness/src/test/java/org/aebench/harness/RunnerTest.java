@@ -1,5 +1,6 @@
 package org.aebench.harness;
 
+import org.aebench.provenance.Provenance;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;

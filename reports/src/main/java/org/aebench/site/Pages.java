@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.aebench.contract.Status;
+import org.aebench.contract.Sweep;
 import org.aebench.contract.Artifact;
 import org.aebench.contract.BenchColumn;
 import org.aebench.contract.CodesFile;
@@ -38,82 +39,94 @@ public final class Pages {
     /** One square of the index's matrix view. */
     public record MatrixCell(String experimentId, String label, String verdict, String href) {}
 
-    @SuppressWarnings("unchecked")
-    static void addDetails(Map<String, Object> model, SiteInput in, Map<String, List<Picture>> pictures, Path outDir) throws IOException {
-        Map<String, List<Row<CurveColumn>>> curves = new LinkedHashMap<>();
-        for (Row<CurveColumn> c : in.curves()) curves.computeIfAbsent(c.get(CurveColumn.CELL_ID), k -> new ArrayList<>()).add(c);
-        Map<String, List<String>> cellsOf = new LinkedHashMap<>();
-        for (Row<ResultColumn> r : in.results()) {
-            cellsOf.computeIfAbsent(r.get(ResultColumn.EXPERIMENT_ID), k -> new ArrayList<>()).add(r.get(ResultColumn.CELL_ID));
+    /** One row of the index's matrix view: an experiment and its cells. */
+    public record MatrixRow(String name, String family, List<MatrixCell> cells) {}
+
+    /** A report's reference values by verdict: within tolerance, outside it, not comparable or not run. */
+    public record RefCounts(long within, long outside, long open) {
+        static RefCounts of(List<Comparison> comparisons) {
+            List<String> outside = List.of("better", "worse", "outside");
+            long within = comparisons.stream().filter(c -> c.verdict().equals("within")).count();
+            long out = comparisons.stream().filter(c -> outside.contains(c.verdict())).count();
+            return new RefCounts(within, out, comparisons.size() - within - out);
         }
-        for (Object o : (List<?>) model.get("reports")) {
-            Map<String, Object> r = (Map<String, Object>) o;
-            List<ExperimentSummary> experiments = (List<ExperimentSummary>) r.get("experiments");
-            List<Comparison> comparisons = (List<Comparison>) r.get("comparisons");
-            // the report's own section order ("2.1" < "3" < "10"; "I.B" < "II"), sweep values in numeric order
-            List<ExperimentSummary> ordered = new ArrayList<>(experiments);
-            ordered.sort(java.util.Comparator.comparing(ExperimentSummary::section, Pages::natural)
-                    .thenComparing(ExperimentSummary::experiment)
-                    .thenComparing(ExperimentSummary::sweep, Pages::natural));
-            Map<String, List<ExperimentSummary>> byName = new LinkedHashMap<>();
-            for (ExperimentSummary e : ordered) byName.computeIfAbsent(e.experiment(), k -> new ArrayList<>()).add(e);
-            List<Group> groups = new ArrayList<>();
-            List<Map<String, Object>> matrix = new ArrayList<>();
-            String page = ((org.aebench.reference.ReferenceReport) r.get("report")).id() + ".html";
-            for (Map.Entry<String, List<ExperimentSummary>> g : byName.entrySet()) {
-                List<ExperimentSummary> members = g.getValue();
-                List<Comparison> mine = comparisons.stream().filter(c -> c.experiment() != null && members.contains(c.experiment())).toList();
-                Map<String, List<Picture>> pics = new LinkedHashMap<>();
-                Map<String, String> scatter = new LinkedHashMap<>();
-                for (ExperimentSummary e : members) {
-                    List<Picture> p = pictures.get(e.experimentId());
-                    if (p == null) continue;
-                    pics.put(e.experimentId(), p.stream().filter(x -> x.artifact() != Artifact.CODES).toList());
-                    for (Picture x : p) {
-                        if (x.artifact() == Artifact.CODES) {
-                            String svg = scatter(outDir.resolve(x.path()), e.experimentId());
-                            if (svg != null) scatter.put(e.experimentId(), svg);
-                        }
-                    }
-                }
-                // ids from data: anything outside [A-Za-z0-9_-] becomes "_", so links and ids always agree
-                String anchor = "exp-" + g.getKey().replaceAll("[^A-Za-z0-9_-]", "_");
-                groups.add(new Group(g.getKey(), members.get(0).section(), anchor, members, mine, sweepPlots(g.getKey(), members, mine),
-                        curvePlot(g.getKey(), members, cellsOf, curves), pics, scatter));
-                List<MatrixCell> cells = new ArrayList<>();
-                for (ExperimentSummary e : members) {
-                    String verdict = e.status().equals("ok") ? "ok" : e.status().replace(' ', '-');
-                    for (Comparison c : mine) {
-                        // a collapsed or failed cell shows as such, whatever its number
-                        if (c.experiment() == e && c.reference().metric().equals("test_mse") && e.status().equals("ok")) {
-                            verdict = c.verdict().replace(' ', '-');
-                        }
-                    }
-                    String label = e.sweep().isEmpty() ? e.dataset() : e.sweep().replace(';', ' ');
-                    cells.add(new MatrixCell(e.experimentId(), label, verdict, page + "#" + anchor));
-                }
-                Map<String, Object> row = new LinkedHashMap<>();
-                row.put("name", g.getKey());
-                row.put("family", members.get(0).family());
-                row.put("cells", cells);
-                matrix.add(row);
+    }
+
+    /** A report page's sections: its experiments grouped as the report runs them, and its row of the matrix view. */
+    public record Sections(List<Group> groups, List<MatrixRow> matrix) {}
+
+    /** The cells of each experiment, and each cell's curve rows: what the sections of every report read. */
+    record CellIndex(Map<String, List<String>> cellsOf, Map<String, List<Row<CurveColumn>>> curves) {
+        static CellIndex of(SiteInput in) {
+            Map<String, List<Row<CurveColumn>>> curves = new LinkedHashMap<>();
+            for (Row<CurveColumn> c : in.curves()) curves.computeIfAbsent(c.get(CurveColumn.CELL_ID), k -> new ArrayList<>()).add(c);
+            Map<String, List<String>> cellsOf = new LinkedHashMap<>();
+            for (Row<ResultColumn> r : in.results()) {
+                cellsOf.computeIfAbsent(r.get(ResultColumn.EXPERIMENT_ID), k -> new ArrayList<>()).add(r.get(ResultColumn.CELL_ID));
             }
-            r.put("groups", groups);
-            r.put("matrix", matrix);
-            Map<String, Long> refCounts = new LinkedHashMap<>();
-            refCounts.put("within", comparisons.stream().filter(c -> c.verdict().equals("within")).count());
-            refCounts.put("outside", comparisons.stream().filter(c -> List.of("better", "worse", "outside").contains(c.verdict())).count());
-            refCounts.put("open", comparisons.stream().filter(c -> !List.of("within", "better", "worse", "outside").contains(c.verdict())).count());
-            r.put("refCounts", refCounts);
+            return new CellIndex(cellsOf, curves);
         }
-        model.put("bench", in.bench().stream().map(b -> benchRow(b, in.pytorch())).toList());
-        model.put("families", families(in.results()));
+    }
+
+    static Sections sections(String page, List<ExperimentSummary> experiments, List<Comparison> comparisons,
+                             Map<String, List<Picture>> pictures, CellIndex index, Path outDir) throws IOException {
+        // the report's own section order ("2.1" < "3" < "10"; "I.B" < "II"), sweep values in numeric order
+        List<ExperimentSummary> ordered = new ArrayList<>(experiments);
+        ordered.sort(java.util.Comparator.comparing(ExperimentSummary::section, Pages::natural)
+                .thenComparing(ExperimentSummary::experiment)
+                .thenComparing(ExperimentSummary::sweep, Pages::natural));
+        Map<String, List<ExperimentSummary>> byName = new LinkedHashMap<>();
+        for (ExperimentSummary e : ordered) byName.computeIfAbsent(e.experiment(), k -> new ArrayList<>()).add(e);
+        List<Group> groups = new ArrayList<>();
+        List<MatrixRow> matrix = new ArrayList<>();
+        for (Map.Entry<String, List<ExperimentSummary>> g : byName.entrySet()) {
+            List<ExperimentSummary> members = g.getValue();
+            List<Comparison> mine = comparisons.stream().filter(c -> c.experiment() != null && members.contains(c.experiment())).toList();
+            Map<String, List<Picture>> pics = new LinkedHashMap<>();
+            Map<String, String> scatter = new LinkedHashMap<>();
+            for (ExperimentSummary e : members) {
+                List<Picture> p = pictures.get(e.experimentId());
+                if (p == null) continue;
+                pics.put(e.experimentId(), p.stream().filter(x -> x.artifact() != Artifact.CODES).toList());
+                for (Picture x : p) {
+                    if (x.artifact() == Artifact.CODES) {
+                        String svg = scatter(outDir.resolve(x.path()), e.experimentId());
+                        if (svg != null) scatter.put(e.experimentId(), svg);
+                    }
+                }
+            }
+            // ids from data: anything outside [A-Za-z0-9_-] becomes "_", so links and ids always agree
+            String anchor = "exp-" + g.getKey().replaceAll("[^A-Za-z0-9_-]", "_");
+            groups.add(new Group(g.getKey(), members.get(0).section(), anchor, members, mine, sweepPlots(g.getKey(), members, mine),
+                    curvePlot(g.getKey(), members, index.cellsOf(), index.curves()), pics, scatter));
+            List<MatrixCell> cells = new ArrayList<>();
+            for (ExperimentSummary e : members) {
+                String verdict = e.status().equals("ok") ? "ok" : e.status().replace(' ', '-');
+                for (Comparison c : mine) {
+                    // a collapsed or failed cell shows as such, whatever its number
+                    if (c.experiment() == e && c.reference().metric().equals("test_mse") && e.status().equals("ok")) {
+                        verdict = c.verdict().replace(' ', '-');
+                    }
+                }
+                String label = e.sweep().isEmpty() ? e.dataset() : Sweep.parse(e.sweep()).label();
+                cells.add(new MatrixCell(e.experimentId(), label, verdict, page + "#" + anchor));
+            }
+            matrix.add(new MatrixRow(g.getKey(), members.get(0).family(), cells));
+        }
+        return new Sections(groups, matrix);
+    }
+
+    /** The performance page's tables: JMH beside PyTorch, this run's throughput per family, the latest full estimates. */
+    public record Performance(List<Map<String, String>> bench, List<Map<String, Object>> families, List<Map<String, String>> estimates) {}
+
+    static Performance performance(SiteInput in) {
         // the latest estimate of each full profile (full, full-seeds), in the order they were first estimated
         Map<String, Map<String, String>> latest = new LinkedHashMap<>();
         for (Row<EstimateColumn> e : in.estimates()) {
             if (e.get(EstimateColumn.PROFILE).startsWith("full")) latest.put(e.get(EstimateColumn.PROFILE), estimate(e));
         }
-        model.put("estimates", List.copyOf(latest.values()));
+        return new Performance(in.bench().stream().map(b -> benchRow(b, in.pytorch())).toList(), families(in.results()),
+                List.copyOf(latest.values()));
     }
 
     private static Map<String, String> estimate(Row<EstimateColumn> e) {
@@ -188,15 +201,9 @@ public final class Pages {
 
     private static final java.util.regex.Pattern CHUNK = java.util.regex.Pattern.compile("\\d+(?:\\.\\d+)?|\\D+");
 
-    /** Parses "k=v;k2=v2". */
+    /** A summary's sweep values, as the contract spells the column. */
     static Map<String, String> sweep(String s) {
-        Map<String, String> m = new LinkedHashMap<>();
-        if (s == null || s.isEmpty()) return m;
-        for (String part : s.split(";")) {
-            int eq = part.indexOf('=');
-            if (eq > 0) m.put(part.substring(0, eq), part.substring(eq + 1));
-        }
-        return m;
+        return Sweep.parse(s).values();
     }
 
     private static boolean numeric(List<String> values) {

@@ -64,8 +64,11 @@ public final class SiteRenderer {
     public Path render(SiteInput in, ReferenceTable references, Path outDir) throws IOException {
         Files.createDirectories(outDir);
         Map<String, List<Picture>> pictures = copyImages(in.results(), in.artifacts(), outDir);
-        Map<String, Object> model = model(in.results(), references, in.profile());
-        Pages.addDetails(model, in, pictures, outDir);
+        Map<String, Object> model = model(in, references, pictures, outDir);
+        Pages.Performance performance = Pages.performance(in);
+        model.put("bench", performance.bench());
+        model.put("families", performance.families());
+        model.put("estimates", performance.estimates());
         if (in.comparison() != null) {
             model.put("comparison", in.comparison());
             model.put("changeHeader", ReportTables.CHANGE_HEADER);
@@ -78,16 +81,27 @@ public final class SiteRenderer {
             Files.deleteIfExists(outDir.resolve(CHANGES_PAGE + ".html"));
         }
         for (String page : PAGES) write(page + ".ftlh", model, outDir.resolve(page + ".html"));
-        for (Object o : (List<?>) model.get("reports")) {
-            @SuppressWarnings("unchecked") Map<String, Object> r = (Map<String, Object>) o;
+        @SuppressWarnings("unchecked") List<ReportPage> reports = (List<ReportPage>) model.get("reports");
+        for (ReportPage r : reports) {
             Map<String, Object> pageModel = new LinkedHashMap<>(model);
             pageModel.put("r", r);
-            write("report.ftlh", pageModel, outDir.resolve(((ReferenceReport) r.get("report")).id() + ".html"));
+            write("report.ftlh", pageModel, outDir.resolve(r.report().id() + ".html"));
         }
         return outDir.resolve("index.html");
     }
 
-    Map<String, Object> model(List<Row<ResultColumn>> results, ReferenceTable references, String profile) {
+    /**
+     * One report's page, built in one pass: its claims and reference comparisons, its cells by
+     * status, and its experiments grouped as the report runs them ({@link Pages#sections}).
+     */
+    public record ReportPage(ReferenceReport report, List<ClaimCheck> claims, int cellsRun, int cellsOk, int cellsCollapsed, int cellsFailed,
+                             long claimsHold, long claimsFail, long claimsOpen, List<Comparison> comparisons, List<ExperimentSummary> experiments,
+                             List<ExperimentSummary> baselines, List<Pages.Group> groups, List<Pages.MatrixRow> matrix, Pages.RefCounts refCounts) {}
+
+    Map<String, Object> model(SiteInput in, ReferenceTable references, Map<String, List<Picture>> pictures, Path outDir) throws IOException {
+        List<Row<ResultColumn>> results = in.results();
+        String profile = in.profile();
+        Pages.CellIndex index = Pages.CellIndex.of(in);
         Map<String, List<Row<ResultColumn>>> byExperiment = new LinkedHashMap<>();
         for (Row<ResultColumn> r : results) {
             byExperiment.computeIfAbsent(r.get(ResultColumn.EXPERIMENT_ID), k -> new ArrayList<>()).add(r);
@@ -95,7 +109,7 @@ public final class SiteRenderer {
         Map<String, ExperimentSummary> experiments = new LinkedHashMap<>();
         byExperiment.forEach((id, rows) -> experiments.put(id, ExperimentSummary.of(rows)));
 
-        List<Map<String, Object>> reports = new ArrayList<>();
+        List<ReportPage> reports = new ArrayList<>();
         Format fmt = new Format();
         Map<String, Integer> claimCounts = new LinkedHashMap<>();
         for (String v : List.of("holds", "fails", "not evaluated", "not checkable")) claimCounts.put(v, 0);
@@ -115,20 +129,13 @@ public final class SiteRenderer {
                     .map(c -> ClaimCheck.of(c, experiments, fmt)).toList();
             claims.forEach(c -> claimCounts.merge(c.verdict(), 1, Integer::sum));
             comparisons.forEach(c -> comparisonCounts.merge(c.verdict(), 1, Integer::sum));
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("report", report);
-            m.put("claims", claims);
-            m.put("cellsRun", ours.stream().mapToInt(ExperimentSummary::cells).sum());
-            m.put("cellsOk", ours.stream().mapToInt(ExperimentSummary::ok).sum());
-            m.put("cellsCollapsed", ours.stream().mapToInt(ExperimentSummary::collapsed).sum());
-            m.put("cellsFailed", ours.stream().mapToInt(ExperimentSummary::failed).sum());
-            m.put("claimsHold", claims.stream().filter(c -> c.verdict().equals("holds")).count());
-            m.put("claimsFail", claims.stream().filter(c -> c.verdict().equals("fails")).count());
-            m.put("claimsOpen", claims.stream().filter(c -> c.verdict().startsWith("not")).count());
-            m.put("comparisons", comparisons);
-            m.put("experiments", ours);
-            m.put("baselines", baselines);
-            reports.add(m);
+            Pages.Sections sections = Pages.sections(report.id() + ".html", ours, comparisons, pictures, index, outDir);
+            reports.add(new ReportPage(report, claims, ours.stream().mapToInt(ExperimentSummary::cells).sum(),
+                    ours.stream().mapToInt(ExperimentSummary::ok).sum(), ours.stream().mapToInt(ExperimentSummary::collapsed).sum(),
+                    ours.stream().mapToInt(ExperimentSummary::failed).sum(), claims.stream().filter(c -> c.verdict().equals("holds")).count(),
+                    claims.stream().filter(c -> c.verdict().equals("fails")).count(),
+                    claims.stream().filter(c -> c.verdict().startsWith("not")).count(), comparisons, ours, baselines, sections.groups(),
+                    sections.matrix(), Pages.RefCounts.of(comparisons)));
         }
         Map<String, Object> model = new LinkedHashMap<>();
         model.put("profile", profile);

@@ -1,4 +1,4 @@
-package org.aebench.models;
+package org.aebench.ops;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;

@@ -1,8 +1,8 @@
-package org.aebench.models;
+package org.aebench.ops;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
-import static org.aebench.models.LayerGradients.assertClose;
-import static org.aebench.models.LayerGradients.run;
+import static org.aebench.ops.LayerGradients.assertClose;
+import static org.aebench.ops.LayerGradients.run;
 
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;

@@ -1,4 +1,4 @@
-package org.aebench.harness;
+package org.aebench.provenance;
 
 import java.io.IOException;
 import java.io.InputStream;

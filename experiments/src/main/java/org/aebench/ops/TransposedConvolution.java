@@ -1,4 +1,4 @@
-package org.aebench.models;
+package org.aebench.ops;
 
 import java.util.List;
 import org.nd4j.autodiff.samediff.SDIndex;

@@ -1,4 +1,4 @@
-package org.aebench.models;
+package org.aebench.ops;
 
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.ops.transforms.Transforms;

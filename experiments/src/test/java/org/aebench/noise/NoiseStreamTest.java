@@ -1,4 +1,4 @@
-package org.aebench.models;
+package org.aebench.noise;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;

@@ -1,4 +1,4 @@
-package org.aebench.models;
+package org.aebench.graph;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;

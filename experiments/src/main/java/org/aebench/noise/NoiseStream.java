@@ -1,4 +1,4 @@
-package org.aebench.models;
+package org.aebench.noise;
 
 import java.util.SplittableRandom;
 import org.nd4j.linalg.api.buffer.DataType;

@@ -1,5 +1,7 @@
-package org.aebench.models;
+package org.aebench.graph;
 
+import org.aebench.optim.Updaters;
+import org.aebench.optim.FlatOptimizer;
 import org.aebench.model.GradientStep;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -71,7 +73,7 @@ public abstract class SameDiffModel implements GradientStep {
 
     /** Ends a graph that already named its output {@code out} and built its own training loss. */
     protected final void finishWithLoss(SDVariable total, ExperimentSpec spec) {
-        finishWithLoss(total, DenseAutoencoder.updater(spec));
+        finishWithLoss(total, Updaters.of(spec));
     }
 
     protected final void finishWithLoss(SDVariable total, org.nd4j.linalg.learning.config.IUpdater updater) {
@@ -205,8 +207,8 @@ public abstract class SameDiffModel implements GradientStep {
     public INDArray parameters() { return params; }
 
     /** Training steps replayed from a recorded {@link StepPlan} so far. */
-    long stepsReplayed() { return steps.replayed(); }
+    public long stepsReplayed() { return steps.replayed(); }
 
     /** Inference calls replayed from a recorded {@link StepPlan} so far. */
-    long inferencesReplayed() { return inferences.replayed(); }
+    public long inferencesReplayed() { return inferences.replayed(); }
 }

@@ -1,4 +1,4 @@
-package org.aebench.models;
+package org.aebench.optim;
 
 import java.nio.ByteOrder;
 import java.nio.FloatBuffer;
@@ -18,7 +18,7 @@ import org.nd4j.linalg.learning.config.IUpdater;
  * large share of Adam's first moments are denormal, and each one takes a slow path in the CPU
  * (measured: the step runs about twice as slow).
  */
-final class FlatOptimizer {
+public final class FlatOptimizer {
     /**
      * Adam as one fused loop over Java arrays. libnd4j's adam_updater op, like its sqrt, is
      * scalar per parameter (docs/performance.md, "Optimizers"), while C2 vectorises this loop,
@@ -128,7 +128,7 @@ final class FlatOptimizer {
     private final double weightDecay;
     private int iteration;
 
-    FlatOptimizer(INDArray params, INDArray grads, IUpdater config) {
+    public FlatOptimizer(INDArray params, INDArray grads, IUpdater config) {
         this(params, grads, config, 0);
     }
 
@@ -136,7 +136,7 @@ final class FlatOptimizer {
      * @param weightDecay L2 coefficient added to each gradient before the update rule sees it, as
      *                    PyTorch's Adam(weight_decay=...) does (coupled, not AdamW)
      */
-    FlatOptimizer(INDArray params, INDArray grads, IUpdater config, double weightDecay) {
+    public FlatOptimizer(INDArray params, INDArray grads, IUpdater config, double weightDecay) {
         this.weightDecay = weightDecay;
         this.params = params;
         this.grads = grads;
@@ -162,7 +162,7 @@ final class FlatOptimizer {
     }
 
     /** Applies the gradients now in the gradient buffer (which then holds the update). */
-    void step() {
+    public void step() {
         iteration++;
         if (weightDecay > 0) Nd4j.getBlasWrapper().level1().axpy(grads.length(), weightDecay, params, grads);
         if (rule != null) {

@@ -1,4 +1,4 @@
-package org.aebench.models;
+package org.aebench.ops;
 
 import org.nd4j.autodiff.samediff.SDIndex;
 import org.nd4j.autodiff.samediff.SDVariable;
@@ -17,7 +17,7 @@ import org.nd4j.linalg.factory.Nd4j;
  * another summation order; the weight keeps conv2d's {@code [k, k, cin, cout]} layout and
  * initialisation.
  */
-final class InputConvolution {
+public final class InputConvolution {
     private InputConvolution() {}
 
     /**
@@ -26,7 +26,7 @@ final class InputConvolution {
      * @param b      [cout]
      * @return [n, out, out, cout], out = (side - 1) / stride + 1
      */
-    static SDVariable of(SameDiff sd, SDVariable images, SDVariable w, SDVariable b, int side, int stride) {
+    public static SDVariable of(SameDiff sd, SDVariable images, SDVariable w, SDVariable b, int side, int stride) {
         long[] shape = w.getShape();
         int k = (int) shape[0], cin = (int) shape[2], cout = (int) shape[3];
         if (k % 2 == 0) throw new IllegalArgumentException("needs an odd kernel, got " + java.util.Arrays.toString(shape));

@@ -1,4 +1,4 @@
-package org.aebench.models;
+package org.aebench.ops;
 
 import org.nd4j.autodiff.samediff.SDVariable;
 import org.nd4j.autodiff.samediff.SameDiff;
