@@ -1,5 +1,6 @@
 package org.aebench.families;
 
+import org.aebench.contract.TrivialBaseline;
 import org.aebench.matrix.ExperimentSpec;
 import org.aebench.model.Reconstructor;
 import org.aebench.models.MeanImageBaseline;
@@ -7,7 +8,7 @@ import org.aebench.models.MeanImageBaseline;
 /** Trivial baseline: every output is the mean training image. */
 public final class MeanImageFamily extends BaseFamily<NoSettings> {
     public MeanImageFamily() {
-        super("baseline-mean", "trivial baseline: every output is the mean training image", NoSettings.class, false, false);
+        super(TrivialBaseline.MEAN.family(), "trivial baseline: every output is the mean training image", NoSettings.class, false, false);
     }
 
     @Override public void validate(ExperimentSpec spec, NoSettings s, String at) {}

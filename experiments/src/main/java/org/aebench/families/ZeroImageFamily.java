@@ -1,5 +1,6 @@
 package org.aebench.families;
 
+import org.aebench.contract.TrivialBaseline;
 import org.aebench.matrix.ExperimentSpec;
 import org.aebench.model.Reconstructor;
 import org.aebench.models.ZeroImageBaseline;
@@ -7,7 +8,7 @@ import org.aebench.models.ZeroImageBaseline;
 /** Trivial baseline: every output pixel 0. */
 public final class ZeroImageFamily extends BaseFamily<NoSettings> {
     public ZeroImageFamily() {
-        super("baseline-zero", "trivial baseline: every output pixel 0", NoSettings.class, false, false);
+        super(TrivialBaseline.ZERO.family(), "trivial baseline: every output pixel 0", NoSettings.class, false, false);
     }
 
     @Override public void validate(ExperimentSpec spec, NoSettings s, String at) {}

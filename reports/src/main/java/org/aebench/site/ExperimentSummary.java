@@ -88,9 +88,15 @@ public record ExperimentSummary(
         return String.join(", ", parts);
     }
 
+    /** The cells' statuses in a word or two: a status of {@link Status} when all share it, else "partly ...". */
     public String status() {
-        if (failed == cells) return "failed";
-        if (collapsed > 0) return collapsed == cells ? "collapsed" : "partly collapsed";
-        return failed > 0 ? "partly failed" : "ok";
+        if (failed == cells) return Status.FAILED.key();
+        if (collapsed > 0) return collapsed == cells ? Status.COLLAPSED.key() : "partly " + Status.COLLAPSED.key();
+        return failed > 0 ? "partly " + Status.FAILED.key() : Status.OK.key();
+    }
+
+    /** Every cell ok: numbers that can be compared as a reproduction's. */
+    public boolean allOk() {
+        return ok == cells;
     }
 }

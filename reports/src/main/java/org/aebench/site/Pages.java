@@ -101,10 +101,10 @@ public final class Pages {
                     curvePlot(g.getKey(), members, index.cellsOf(), index.curves()), pics, scatter));
             List<MatrixCell> cells = new ArrayList<>();
             for (ExperimentSummary e : members) {
-                String verdict = e.status().equals("ok") ? "ok" : e.status().replace(' ', '-');
+                String verdict = e.status().replace(' ', '-');
                 for (Comparison c : mine) {
                     // a collapsed or failed cell shows as such, whatever its number
-                    if (c.experiment() == e && c.reference().metric().equals("test_mse") && e.status().equals("ok")) {
+                    if (c.experiment() == e && c.reference().metric().equals(ResultColumn.TEST_MSE.header()) && e.allOk()) {
                         verdict = c.verdict().replace(' ', '-');
                     }
                 }

@@ -19,6 +19,8 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import org.aebench.compare.ReportTables;
 import org.aebench.contract.Artifact;
+import org.aebench.contract.Status;
+import org.aebench.contract.TrivialBaseline;
 import org.aebench.reference.ReferenceReport;
 import org.aebench.reference.ReferenceTable;
 import org.aebench.reference.ReferenceValue;
@@ -32,8 +34,8 @@ import org.aebench.contract.Row;
  * from the network and open from file://.
  */
 public final class SiteRenderer {
-    static final String BASELINE_ZERO = "baseline-zero";
-    static final String BASELINE_MEAN = "baseline-mean";
+    static final String BASELINE_ZERO = TrivialBaseline.ZERO.family();
+    static final String BASELINE_MEAN = TrivialBaseline.MEAN.family();
 
     private final Configuration freemarker;
 
@@ -189,7 +191,7 @@ public final class SiteRenderer {
     }
 
     private static boolean isBaseline(ExperimentSummary e) {
-        return e.family().equals(BASELINE_ZERO) || e.family().equals(BASELINE_MEAN);
+        return TrivialBaseline.isBaseline(e.family());
     }
 
     private static Stats baseline(Map<String, ExperimentSummary> experiments, String family, String dataset, String metric) {
@@ -213,7 +215,7 @@ public final class SiteRenderer {
         String verdict;
         if (!ref.comparable()) verdict = "not comparable";
         else if (ours == null) verdict = "not run";
-        else if (value == null) verdict = ours.failed() == ours.cells() ? "failed" : "not measured";
+        else if (value == null) verdict = ours.failed() == ours.cells() ? Status.FAILED.key() : "not measured";
         else {
             diff = 100 * (value.mean() - refScaled) / Math.abs(refScaled);
             verdict = MetricRules.verdict(ref.metric(), value.mean(), refScaled);
