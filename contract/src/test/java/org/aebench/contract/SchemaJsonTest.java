@@ -9,8 +9,8 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 
 class SchemaJsonTest {
-    /** Run from the contract module's folder by Surefire. */
-    private static final Path COMMITTED = Path.of("src/main/resources/aebench/schema.json");
+    /** Surefire runs in the contract module's folder; the committed path is relative to the project root. */
+    private static final Path COMMITTED = Path.of("..").resolve(SchemaJson.COMMITTED);
 
     @Test
     void theCommittedSchemaIsWhatTheEnumsSay() throws IOException {

@@ -59,19 +59,11 @@ public record ExperimentSpec(
 
     /** The cell's model, built by its family. */
     public Reconstructor build(int inputs, long weightSeed, long noiseSeed) {
-        return build(family, inputs, weightSeed, noiseSeed);
-    }
-
-    private <S extends Record> Reconstructor build(ModelFamily<S> f, int inputs, long weightSeed, long noiseSeed) {
-        return f.build(this, f.settingsType().cast(settings), inputs, weightSeed, noiseSeed);
+        return family.build(this, inputs, weightSeed, noiseSeed);
     }
 
     void validate(String at) {
-        validate(family, at);
-    }
-
-    private <S extends Record> void validate(ModelFamily<S> f, String at) {
-        f.validate(this, f.settingsType().cast(settings), at);
+        family.validate(this, at);
     }
 
     /**
@@ -83,28 +75,16 @@ public record ExperimentSpec(
      */
     public ExperimentSpec training() {
         return new ExperimentSpec(null, null, null, family, dataset, loss, optimizer, learningRate, batchSize, epochs, init, null, null,
-                null, inputNoise, null, weightDecay, training(family));
-    }
-
-    private <S extends Record> S training(ModelFamily<S> f) {
-        return f.training(f.settingsType().cast(settings));
+                null, inputNoise, null, weightDecay, family.training(this));
     }
 
     /** What decides training speed (not the data set, seed or sweep name): cells with equal keys train equally fast. */
     public String speedKey() {
-        return family.key() + "|" + dataset.channels() + "|" + loss + "|" + optimizer + "|" + batchSize + "|" + speedKey(family);
-    }
-
-    private <S extends Record> String speedKey(ModelFamily<S> f) {
-        return f.speedKey(f.settingsType().cast(settings));
+        return family.key() + "|" + dataset.channels() + "|" + loss + "|" + optimizer + "|" + batchSize + "|" + family.speedKey(this);
     }
 
     /** Multiply-adds of one forward pass per image (0 for closed-form families): a cost estimate for scheduling and ETAs. */
     public long multiplyAddsPerImage(int inputs) {
-        return multiplyAdds(family, inputs);
-    }
-
-    private <S extends Record> long multiplyAdds(ModelFamily<S> f, int inputs) {
-        return f.multiplyAddsPerImage(f.settingsType().cast(settings), inputs);
+        return family.multiplyAddsPerImage(this, inputs);
     }
 }

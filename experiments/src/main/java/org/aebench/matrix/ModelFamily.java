@@ -53,4 +53,24 @@ public interface ModelFamily<S extends Record> {
      * ({@code pytorch_reference.py} decides from them whether it has a version of the model).
      */
     default List<String> pytorchArguments(S settings) { return List.of(); }
+
+    // The same operations given a spec of this family: callers hold a ModelFamily<?>, and only here
+    // is S known, so the settings are cast once, in one place.
+
+    /** This family's settings of {@code spec}. */
+    default S settingsOf(ExperimentSpec spec) { return settingsType().cast(spec.settings()); }
+
+    default void validate(ExperimentSpec spec, String at) { validate(spec, settingsOf(spec), at); }
+
+    default Reconstructor build(ExperimentSpec spec, int inputs, long weightSeed, long noiseSeed) {
+        return build(spec, settingsOf(spec), inputs, weightSeed, noiseSeed);
+    }
+
+    default S training(ExperimentSpec spec) { return training(settingsOf(spec)); }
+
+    default String speedKey(ExperimentSpec spec) { return speedKey(settingsOf(spec)); }
+
+    default long multiplyAddsPerImage(ExperimentSpec spec, int inputs) { return multiplyAddsPerImage(settingsOf(spec), inputs); }
+
+    default List<String> pytorchArguments(ExperimentSpec spec) { return pytorchArguments(settingsOf(spec)); }
 }

@@ -92,12 +92,8 @@ public final class PyTorchReference {
                 "--optimizer", (spec.optimizer() == null ? org.aebench.matrix.Optimizer.ADAM : spec.optimizer()).key(),
                 "--lr", String.valueOf(spec.learningRate() == null ? 1e-3 : spec.learningRate()),
                 "--weight-decay", String.valueOf(spec.weightDecayRate())));
-        c.addAll(familyArguments(spec.family(), spec));
+        c.addAll(spec.family().pytorchArguments(spec));
         return c;
-    }
-
-    private static <S extends Record> List<String> familyArguments(org.aebench.matrix.ModelFamily<S> family, ExperimentSpec spec) {
-        return family.pytorchArguments(spec.settings(family.settingsType()));
     }
 
     /** Whether the script builds this model (it says so without training). */

@@ -1,6 +1,5 @@
 package org.aebench.harness;
 
-import org.aebench.provenance.Provenance;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,13 +16,21 @@ import org.aebench.compare.RegressionReport;
 import org.aebench.compare.ReportJson;
 import org.aebench.compare.ResultFolder;
 import org.aebench.compare.TerminalReport;
+import org.aebench.contract.BenchColumn;
+import org.aebench.contract.CurveColumn;
+import org.aebench.contract.EstimateColumn;
+import org.aebench.contract.ResultColumn;
+import org.aebench.contract.Row;
 import org.aebench.data.DataCatalog;
 import org.aebench.data.DataException;
 import org.aebench.matrix.Cell;
 import org.aebench.matrix.MatrixException;
 import org.aebench.matrix.MatrixLoader;
+import org.aebench.provenance.Provenance;
 import org.aebench.reference.ReferenceTable;
+import org.aebench.results.AtomicFile;
 import org.aebench.results.CellFilter;
+import org.aebench.results.CsvTable;
 import org.aebench.results.ResultStore;
 import org.aebench.site.SiteRenderer;
 import picocli.CommandLine;
@@ -114,18 +121,18 @@ public final class Main {
                     System.err.println("estimate: of the filtered cells only; not kept in " + results.resolve("estimate.csv"));
                     return 0;
                 }
-                var table = new org.aebench.results.CsvTable<>(results.resolve("estimate.csv"), org.aebench.contract.EstimateColumn.class);
+                var table = new CsvTable<>(results.resolve("estimate.csv"), EstimateColumn.class);
                 Files.createDirectories(results);
                 table.openForAppend();
-                table.append(List.of(new org.aebench.contract.Row<>(org.aebench.contract.EstimateColumn.class)
-                        .set(org.aebench.contract.EstimateColumn.PROFILE, selection.profile)
-                        .set(org.aebench.contract.EstimateColumn.CELLS, cells.size())
-                        .set(org.aebench.contract.EstimateColumn.WORKERS, workers)
-                        .set(org.aebench.contract.EstimateColumn.ESTIMATED_SECONDS, Math.round(est[0]))
-                        .set(org.aebench.contract.EstimateColumn.CELL_SECONDS, Math.round(est[1]))
-                        .set(org.aebench.contract.EstimateColumn.ESTIMATED_AT, java.time.Instant.now().toString())
-                        .set(org.aebench.contract.EstimateColumn.GIT_COMMIT, provenance.gitCommit())
-                        .set(org.aebench.contract.EstimateColumn.NATIVE_CLASSIFIER, provenance.nativeClassifier())));
+                table.append(List.of(new Row<>(EstimateColumn.class)
+                        .set(EstimateColumn.PROFILE, selection.profile)
+                        .set(EstimateColumn.CELLS, cells.size())
+                        .set(EstimateColumn.WORKERS, workers)
+                        .set(EstimateColumn.ESTIMATED_SECONDS, Math.round(est[0]))
+                        .set(EstimateColumn.CELL_SECONDS, Math.round(est[1]))
+                        .set(EstimateColumn.ESTIMATED_AT, java.time.Instant.now().toString())
+                        .set(EstimateColumn.GIT_COMMIT, provenance.gitCommit())
+                        .set(EstimateColumn.NATIVE_CLASSIFIER, provenance.nativeClassifier())));
                 return 0;
             }
             Progress progress = new Progress(System.err, System.console() != null);
@@ -179,9 +186,9 @@ public final class Main {
             var rows = python != null ? org.aebench.bench.PyTorchReference.run(out, quick, models, python, provenance)
                     : org.aebench.bench.BenchRunner.run(out, quick, models, provenance);
             for (var r : rows) {
-                System.err.printf(Locale.ROOT, "%-40s %-6s %12.0f ± %.0f samples/s%n", r.get(org.aebench.contract.BenchColumn.MODEL),
-                        r.get(org.aebench.contract.BenchColumn.PHASE), r.number(org.aebench.contract.BenchColumn.SAMPLES_PER_SECOND),
-                        r.number(org.aebench.contract.BenchColumn.ERROR));
+                System.err.printf(Locale.ROOT, "%-40s %-6s %12.0f ± %.0f samples/s%n", r.get(BenchColumn.MODEL),
+                        r.get(BenchColumn.PHASE), r.number(BenchColumn.SAMPLES_PER_SECOND),
+                        r.number(BenchColumn.ERROR));
             }
             System.err.println("aebench: " + rows.size() + " benchmarks -> " + out.resolve(python != null ? "pytorch.csv" : "summary.csv"));
             return 0;
@@ -248,8 +255,7 @@ public final class Main {
                     new CellFilter(filters), baselineJmh, candidateJmh)).compare(b, c);
             TerminalReport.print(report, System.out);
             if (markdown != null) {
-                Files.createDirectories(markdown.toAbsolutePath().getParent());
-                Files.writeString(markdown, MarkdownReport.render(report));
+                AtomicFile.write(markdown, MarkdownReport.render(report));
             }
             if (json != null) ReportJson.write(report, json);
             return report.exitCode();
@@ -302,12 +308,12 @@ public final class Main {
         public Integer call() throws IOException {
             Path csv = results.resolve(profile).resolve(ResultStore.RESULTS_FILE);
             if (!csv.toFile().isFile()) throw new IOException(csv + " does not exist: run `make reproduce PROFILE=" + profile + "` first");
-            var rows = new org.aebench.results.CsvTable<>(csv, org.aebench.contract.ResultColumn.class).read();
-            var benchRows = new org.aebench.results.CsvTable<>(bench, org.aebench.contract.BenchColumn.class).read();
-            var pytorchRows = new org.aebench.results.CsvTable<>(bench.resolveSibling("pytorch.csv"), org.aebench.contract.BenchColumn.class).read();
-            var curves = new org.aebench.results.CsvTable<>(results.resolve(profile).resolve(ResultStore.CURVES_FILE),
-                    org.aebench.contract.CurveColumn.class).read();
-            var estimates = new org.aebench.results.CsvTable<>(results.resolve("estimate.csv"), org.aebench.contract.EstimateColumn.class).read();
+            var rows = new CsvTable<>(csv, ResultColumn.class).read();
+            var benchRows = new CsvTable<>(bench, BenchColumn.class).read();
+            var pytorchRows = new CsvTable<>(bench.resolveSibling("pytorch.csv"), BenchColumn.class).read();
+            var curves = new CsvTable<>(results.resolve(profile).resolve(ResultStore.CURVES_FILE),
+                    CurveColumn.class).read();
+            var estimates = new CsvTable<>(results.resolve("estimate.csv"), EstimateColumn.class).read();
             Path index = new SiteRenderer().render(new org.aebench.site.SiteInput(profile, rows, curves,
                     results.resolve(profile).resolve("artifacts"), benchRows, pytorchRows, estimates, comparison(results.resolve(profile))),
                     references == null ? ReferenceTable.load() : ReferenceTable.load(references), out.resolve(profile));

@@ -20,11 +20,6 @@ public final class TrainingExecutor implements CellExecutor {
         this.artifactsRoot = artifactsRoot;
     }
 
-    /** A cell's artifact folder name (see {@link org.aebench.contract.Artifact#folder}). */
-    public static String folderName(String cellId) {
-        return org.aebench.contract.Artifact.folder(cellId);
-    }
-
     @Override
     public void prepare(List<Cell> cells) {
         cells.stream().map(c -> c.spec().dataset()).distinct().forEach(catalog::load);
@@ -40,6 +35,6 @@ public final class TrainingExecutor implements CellExecutor {
     }
 
     private Artifacts artifacts(Cell cell) {
-        return artifactsRoot == null ? Artifacts.none() : new Artifacts(artifactsRoot.resolve(folderName(cell.id())));
+        return artifactsRoot == null ? Artifacts.none() : new Artifacts(artifactsRoot.resolve(org.aebench.contract.Artifact.folder(cell.id())));
     }
 }

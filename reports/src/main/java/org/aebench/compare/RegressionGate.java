@@ -102,8 +102,7 @@ public final class RegressionGate {
         for (Verdict v : Verdict.values()) counts.put(v, 0);
         units.forEach(u -> counts.merge(u.verdict(), 1, Integer::sum));
         int regressions = (int) units.stream().filter(u -> u.verdict().isRegression()).count();
-        int moved = (int) units.stream().filter(u -> u.verdict().isMove() && !u.verdict().isRegression()
-                && u.verdict() != Verdict.WITHIN_NOISE).count();
+        int moved = (int) units.stream().filter(u -> u.verdict().isMove()).count();
         boolean passed = regressions == 0 && !(choice.mode() == Mode.EXACT && moved > 0);
         return new RegressionReport(baseline.profile(), baseline.dir().toString(), candidate.dir().toString(),
                 options.filter().choosesAll() ? "" : options.filter().toString(), choice.mode(), choice.reason(), method(choice.mode()),

@@ -19,8 +19,4 @@ public record RegressionReport(String profile, String baseline, String candidate
     public List<UnitComparison> changedUnits() {
         return units.stream().filter(u -> u.verdict() != Verdict.IDENTICAL && u.verdict() != Verdict.WITHIN_NOISE).toList();
     }
-
-    public long slower() { return speed.stream().filter(s -> s.pace() == SpeedChange.Pace.SLOWER).count(); }
-
-    public long faster() { return speed.stream().filter(s -> s.pace() == SpeedChange.Pace.FASTER).count(); }
 }

@@ -3,8 +3,8 @@ package org.aebench.compare;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
+import org.aebench.results.AtomicFile;
 
 /** The report as JSON, for machines and for the site's changes page; the file is the record, field for field. */
 public final class ReportJson {
@@ -16,11 +16,7 @@ public final class ReportJson {
     private ReportJson() {}
 
     public static void write(RegressionReport r, Path file) throws IOException {
-        Path dir = file.toAbsolutePath().getParent();
-        Files.createDirectories(dir);
-        Path tmp = Files.createTempFile(dir, file.getFileName().toString(), ".tmp");
-        MAPPER.writeValue(tmp.toFile(), r);
-        Files.move(tmp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        AtomicFile.write(file, MAPPER.writeValueAsString(r));
     }
 
     public static RegressionReport read(Path file) throws IOException {

@@ -33,9 +33,9 @@ public enum Verdict {
         return this == MISSING || this == STATUS_WORSE || this == WORSE;
     }
 
-    /** A number moved: fails the gate in exact mode, where the baseline must be updated with the change. */
+    /** A number moved without a regression: fails the gate in exact mode, where the baseline must move with the change. */
     public boolean isMove() {
-        return this != IDENTICAL && this != NEW;
+        return this == CHANGED || this == BETTER || this == STATUS_BETTER;
     }
 
     static Verdict worst(Verdict a, Verdict b) {

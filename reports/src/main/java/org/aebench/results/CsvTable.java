@@ -11,7 +11,6 @@ import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -69,35 +68,11 @@ public final class CsvTable<C extends Enum<C> & Column> {
         if (!completePart(text).equals(text)) {
             throw new MalformedCsvException(file + ": the last row is incomplete (a run was killed while writing it?)");
         }
-        List<Line<C>> rows = new ArrayList<>();
-        try (Reader r = new java.io.StringReader(text);
-             CSVParser parser = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).build().parse(r)) {
-            List<String> found = parser.getHeaderNames();
-            if (!found.equals(header())) {
-                throw new SchemaMismatchException(file, header(), found, "Regenerate it with this version of aebench.");
-            }
-            C[] cols = columns.getEnumConstants();
-            for (CSVRecord rec : parser) {
-                long line = parser.getCurrentLineNumber();
-                if (rec.size() != cols.length) {
-                    throw new MalformedCsvException(file + " line " + line + ": " + rec.size() + " values, the header has " + cols.length);
-                }
-                Row<C> row = new Row<>(columns);
-                for (C c : cols) {
-                    String v = rec.get(c.header());
-                    if (!c.type().accepts(v)) {
-                        throw new MalformedCsvException(file + " line " + line + ", column " + c.header() + ": '" + v
-                                + "' is not " + (c.type() == ColumnType.INTEGER ? "an integer" : "a " + c.type().name().toLowerCase())
-                                + (c.type() == ColumnType.NUMBER ? " (an unmeasured value is left empty, never NaN)" : ""));
-                    }
-                    row.set(c, v);
-                }
-                rows.add(new Line<>(line, row));
-            }
+        try {
+            return lines(text, true, true);
         } catch (IllegalStateException | java.io.UncheckedIOException e) {
             throw new MalformedCsvException(file + ": not a well-formed CSV file (" + e.getMessage() + ")");
         }
-        return rows;
     }
 
     /**
@@ -140,11 +115,7 @@ public final class CsvTable<C extends Enum<C> & Column> {
 
     /** Replaces the whole file atomically (temp file + rename). */
     public void rewrite(List<Row<C>> rows) throws IOException {
-        Path dir = file.toAbsolutePath().getParent();
-        Files.createDirectories(dir);
-        Path tmp = Files.createTempFile(dir, file.getFileName().toString(), ".tmp");
-        Files.writeString(tmp, format(rows, true), StandardCharsets.UTF_8);
-        Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        AtomicFile.write(file, format(rows, true));
     }
 
     /** The rows when the text has a proper subset of our columns (an older version wrote it), else null. */
@@ -183,20 +154,40 @@ public final class CsvTable<C extends Enum<C> & Column> {
     }
 
     private List<Row<C>> parse(String text, boolean exact) throws IOException {
+        return lines(text, exact, false).stream().map(Line::row).toList();
+    }
+
+    /**
+     * @param exact  the header must be exactly this schema's (else a subset: an older version's file)
+     * @param strict every value must be of its column's type, and a mismatch is reported as "regenerate it"
+     */
+    private List<Line<C>> lines(String text, boolean exact, boolean strict) throws IOException {
         if (text.isEmpty()) return List.of();
-        List<Row<C>> rows = new ArrayList<>();
+        List<Line<C>> rows = new ArrayList<>();
         try (Reader r = new java.io.StringReader(text);
              CSVParser parser = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).build().parse(r)) {
             List<String> found = parser.getHeaderNames();
             if (exact ? !found.equals(header()) : !header().containsAll(found)) {
-                throw new SchemaMismatchException(file, header(), found,
-                        "Move it away or rerun with --force to start a fresh results file.");
+                throw new SchemaMismatchException(file, header(), found, strict ? "Regenerate it with this version of aebench."
+                        : "Move it away or rerun with --force to start a fresh results file.");
             }
             C[] cols = columns.getEnumConstants();
             for (CSVRecord rec : parser) {
+                long line = parser.getCurrentLineNumber();
+                if (strict && rec.size() != cols.length) {
+                    throw new MalformedCsvException(file + " line " + line + ": " + rec.size() + " values, the header has " + cols.length);
+                }
                 Row<C> row = new Row<>(columns);
-                for (C c : cols) row.set(c, rec.isMapped(c.header()) ? rec.get(c.header()) : "");
-                rows.add(row);
+                for (C c : cols) {
+                    String v = rec.isMapped(c.header()) ? rec.get(c.header()) : "";
+                    if (strict && !c.type().accepts(v)) {
+                        throw new MalformedCsvException(file + " line " + line + ", column " + c.header() + ": '" + v
+                                + "' is not " + (c.type() == ColumnType.INTEGER ? "an integer" : "a " + c.type().name().toLowerCase())
+                                + (c.type() == ColumnType.NUMBER ? " (an unmeasured value is left empty, never NaN)" : ""));
+                    }
+                    row.set(c, v);
+                }
+                rows.add(new Line<>(line, row));
             }
         }
         return rows;

@@ -34,8 +34,6 @@ import org.aebench.contract.Row;
  * from the network and open from file://.
  */
 public final class SiteRenderer {
-    static final String BASELINE_ZERO = TrivialBaseline.ZERO.family();
-    static final String BASELINE_MEAN = TrivialBaseline.MEAN.family();
 
     private final Configuration freemarker;
 
@@ -202,8 +200,8 @@ public final class SiteRenderer {
 
     static Comparison compare(ReferenceValue ref, ExperimentSummary ours, Map<String, ExperimentSummary> experiments) {
         String dataset = datasetOf(ref.experimentId());
-        Stats zero = baseline(experiments, BASELINE_ZERO, dataset, ref.metric());
-        Stats mean = baseline(experiments, BASELINE_MEAN, dataset, ref.metric());
+        Stats zero = baseline(experiments, TrivialBaseline.ZERO.family(), dataset, ref.metric());
+        Stats mean = baseline(experiments, TrivialBaseline.MEAN.family(), dataset, ref.metric());
         double refScaled = ref.comparable() ? ref.onOurScale() : Double.NaN;
         String refIsBaseline = null;
         if (!Double.isNaN(refScaled)) {
