@@ -71,8 +71,13 @@ public final class ReferenceTable {
         }
         List<Claim> claims = new ArrayList<>();
         for (CSVRecord r : records(source, "claims.csv")) {
-            claims.add(new Claim(r.get("report"), r.get("section"), r.get("claim"), r.get("rule"), r.get("metric"),
-                    Claim.ids(r.get("left")), Claim.ids(r.get("right")), r.get("note")));
+            try {
+                claims.add(new Claim(r.get("report"), r.get("section"), r.get("claim"), ClaimRule.parse(r.get("rule")), r.get("metric"),
+                        Claim.ids(r.get("left")), Claim.ids(r.get("right")), ClaimReading.parse(r.get("reading")),
+                        r.get("conflicts_with"), r.get("note")));
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("claims.csv line " + r.getRecordNumber() + ": " + e.getMessage(), e);
+            }
         }
         return new ReferenceTable(reports, values, claims);
     }

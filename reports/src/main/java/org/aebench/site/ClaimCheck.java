@@ -1,82 +1,136 @@
 package org.aebench.site;
 
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.SortedMap;
 import org.aebench.reference.Claim;
+import org.aebench.reference.ReferenceValue;
 
 /**
- * A claim evaluated on our results: holds, fails, not evaluated (with the missing experiment) or
- * not checkable; {@code evidence} gives the numbers the verdict rests on (means over seeds).
+ * A claim evaluated seed by seed on our results, and on the report's own printed numbers where the
+ * report prints every value it involves.
+ *
+ * @param seedsHeld      seeds in which the rule holds, of {@code seeds} evaluated
+ * @param evidence       the numbers the verdict rests on (means over seeds)
+ * @param onReport       the rule on the report's printed values (on our scale); null when the report does not print them all
+ * @param reportEvidence those values
  */
-public record ClaimCheck(Claim claim, String verdict, String evidence) {
+public record ClaimCheck(Claim claim, ClaimVerdict verdict, int seedsHeld, int seeds, String evidence,
+                         ClaimVerdict onReport, String reportEvidence) {
 
-    static ClaimCheck of(Claim c, Map<String, ExperimentSummary> experiments, Format fmt) {
-        if (!c.checkable()) return new ClaimCheck(c, "not checkable", c.note());
+    /** "holds 3/3", "mixed 2/3", "holds (1 seed, no spread)", "not evaluated". */
+    public String verdictText() {
+        if (seeds == 0) return verdict.key();
+        return seeds == 1 ? verdict.key() + " (1 seed, no spread)" : verdict.key() + " " + seedsHeld + "/" + seeds;
+    }
+
+    /** Fails on the report's own numbers: a report inconsistency or a claim read from pictures, labelled as such. */
+    public boolean failsOnReport() { return onReport == ClaimVerdict.FAILS; }
+
+    static ClaimCheck of(Claim c, Map<String, ExperimentSummary> experiments, List<ReferenceValue> printed, Format fmt) {
+        if (!c.checkable()) return new ClaimCheck(c, ClaimVerdict.NOT_CHECKABLE, 0, 0, c.note(), null, "");
+        ClaimVerdict onReport = null;
+        String reportEvidence = "";
+        Optional<Map<String, Double>> report = printedValues(c, printed);
+        if (report.isPresent()) {
+            boolean holds = true;
+            List<String> ev = new ArrayList<>();
+            for (String[] p : c.rule().pairs(c.left(), c.right())) {
+                boolean ok = c.rule().holds(report.get().get(p[0]), report.get().get(p[1]));
+                holds &= ok;
+                ev.add(fmt.num(report.get().get(p[0])) + c.rule().symbol(ok) + fmt.num(report.get().get(p[1])));
+            }
+            onReport = holds ? ClaimVerdict.HOLDS : ClaimVerdict.FAILS;
+            reportEvidence = c.metric() + " printed: " + String.join("; ", ev);
+        }
         List<String> missing = new ArrayList<>();
-        for (String id : concat(c.left(), c.right())) {
+        for (String id : ids(c)) {
             ExperimentSummary e = experiments.get(id);
             if (e == null || e.metric(c.metric()) == null) missing.add(id);
         }
-        if (!missing.isEmpty()) return new ClaimCheck(c, "not evaluated", "no " + c.metric() + " yet for " + String.join(", ", missing));
-        return switch (c.rule()) {
-            case "increasing", "decreasing" -> monotone(c, experiments, fmt);
-            case "less", "greater" -> compare(c, experiments, fmt);
-            default -> new ClaimCheck(c, "not evaluated", "unknown rule " + c.rule());
-        };
-    }
-
-    private static double value(Map<String, ExperimentSummary> experiments, String id, String metric) {
-        return experiments.get(id).metric(metric).mean();
-    }
-
-    private static String label(Map<String, ExperimentSummary> experiments, String id, String metric, Format fmt) {
-        ExperimentSummary e = experiments.get(id);
-        String sweep = e.sweep().isEmpty() ? e.experiment() : e.experiment() + " " + e.sweep();
-        return sweep + " = " + fmt.num(value(experiments, id, metric)) + (e.collapsed() > 0 ? " (collapsed)" : "");
-    }
-
-    private static ClaimCheck monotone(Claim c, Map<String, ExperimentSummary> experiments, Format fmt) {
-        boolean up = c.rule().equals("increasing");
-        boolean holds = true;
-        StringBuilder ev = new StringBuilder();
-        for (int i = 0; i < c.left().size(); i++) {
-            if (i > 0) {
-                double prev = value(experiments, c.left().get(i - 1), c.metric());
-                double cur = value(experiments, c.left().get(i), c.metric());
-                boolean ok = up ? cur > prev : cur < prev;
-                holds &= ok;
-                ev.append(ok ? (up ? " < " : " > ") : " !! ");
+        if (!missing.isEmpty()) {
+            return new ClaimCheck(c, ClaimVerdict.NOT_EVALUATED, 0, 0, "no " + c.metric() + " yet for " + String.join(", ", missing),
+                    onReport, reportEvidence);
+        }
+        Set<Integer> seeds = seeds(c, experiments);
+        if (seeds.isEmpty()) {
+            return new ClaimCheck(c, ClaimVerdict.NOT_EVALUATED, 0, 0, "no seed ran every experiment of the claim", onReport, reportEvidence);
+        }
+        int held = 0;
+        for (int seed : seeds) {
+            boolean holds = true;
+            for (String[] p : c.rule().pairs(c.left(), c.right())) {
+                holds &= c.rule().holds(value(experiments.get(p[0]), c.metric(), seed), value(experiments.get(p[1]), c.metric(), seed));
             }
-            ev.append(label(experiments, c.left().get(i), c.metric(), fmt));
+            if (holds) held++;
         }
-        return new ClaimCheck(c, holds ? "holds" : "fails", c.metric() + ": " + ev);
+        return new ClaimCheck(c, ClaimVerdict.ofCounts(held, seeds.size()), held, seeds.size(), evidence(c, experiments, fmt),
+                onReport, reportEvidence);
     }
 
-    private static ClaimCheck compare(Claim c, Map<String, ExperimentSummary> experiments, Format fmt) {
-        boolean less = c.rule().equals("less");
-        List<String[]> pairs = new ArrayList<>();
-        if (c.left().size() == c.right().size() && c.left().size() > 1) {
-            for (int i = 0; i < c.left().size(); i++) pairs.add(new String[] {c.left().get(i), c.right().get(i)});
-        } else {
-            for (String l : c.left()) for (String r : c.right()) pairs.add(new String[] {l, r});
+    /**
+     * The report's printed value of the claim's metric for every experiment it names, on our scale;
+     * empty when one is missing. Values whose scale is unknown are used as printed when all of the
+     * claim's are: an order or a comparison does not change under a common scale.
+     */
+    private static Optional<Map<String, Double>> printedValues(Claim c, List<ReferenceValue> printed) {
+        Map<String, ReferenceValue> found = new java.util.HashMap<>();
+        for (String id : ids(c)) {
+            Optional<ReferenceValue> v = printed.stream().filter(r -> r.experimentId().equals(id) && r.metric().equals(c.metric())).findFirst();
+            if (v.isEmpty()) return Optional.empty();
+            found.put(id, v.get());
         }
-        boolean holds = true;
+        boolean allComparable = found.values().stream().allMatch(ReferenceValue::comparable);
+        boolean noneComparable = found.values().stream().noneMatch(ReferenceValue::comparable);
+        if (!allComparable && !noneComparable) return Optional.empty();
+        Map<String, Double> values = new java.util.HashMap<>();
+        found.forEach((id, v) -> values.put(id, allComparable ? v.onOurScale() : v.printed()));
+        return Optional.of(values);
+    }
+
+    /**
+     * Seeds in which every experiment of the claim has a value. An experiment with one value (a
+     * closed-form method, a baseline) stands beside every seed of the others.
+     */
+    private static Set<Integer> seeds(Claim c, Map<String, ExperimentSummary> experiments) {
+        Set<Integer> seeds = null;
+        for (String id : ids(c)) {
+            SortedMap<Integer, Double> v = experiments.get(id).seedValues(c.metric());
+            if (v.size() <= 1) continue;
+            if (seeds == null) seeds = new LinkedHashSet<>(v.keySet());
+            else seeds.retainAll(v.keySet());
+        }
+        if (seeds != null) return seeds;
+        // every experiment has a single value: one comparison, at whatever seed each ran
+        return ids(c).stream().allMatch(id -> experiments.get(id).seedValues(c.metric()).size() == 1) ? Set.of(0) : Set.of();
+    }
+
+    private static double value(ExperimentSummary e, String metric, int seed) {
+        SortedMap<Integer, Double> v = e.seedValues(metric);
+        return v.size() == 1 ? v.get(v.firstKey()) : v.get(seed);
+    }
+
+    private static String evidence(Claim c, Map<String, ExperimentSummary> experiments, Format fmt) {
         List<String> ev = new ArrayList<>();
-        for (String[] p : pairs) {
-            double a = value(experiments, p[0], c.metric());
-            double b = value(experiments, p[1], c.metric());
-            boolean ok = less ? a < b : a > b;
-            holds &= ok;
-            ev.add(label(experiments, p[0], c.metric(), fmt) + (ok ? (less ? " < " : " > ") : (less ? " >= " : " <= "))
-                    + label(experiments, p[1], c.metric(), fmt));
+        for (String[] p : c.rule().pairs(c.left(), c.right())) {
+            double a = experiments.get(p[0]).metric(c.metric()).mean(), b = experiments.get(p[1]).metric(c.metric()).mean();
+            ev.add(label(experiments.get(p[0]), c.metric(), fmt) + c.rule().symbol(c.rule().holds(a, b)) + label(experiments.get(p[1]), c.metric(), fmt));
         }
-        return new ClaimCheck(c, holds ? "holds" : "fails", c.metric() + ": " + String.join("; ", ev));
+        return c.metric() + " (means): " + String.join("; ", ev);
     }
 
-    private static List<String> concat(List<String> a, List<String> b) {
-        List<String> out = new ArrayList<>(a);
-        out.addAll(b);
+    private static String label(ExperimentSummary e, String metric, Format fmt) {
+        String sweep = e.sweep().isEmpty() ? e.experiment() : e.experiment() + " " + e.sweep();
+        return sweep + " = " + fmt.num(e.metric(metric).mean()) + (e.collapsed() > 0 ? " (collapsed " + e.collapsed() + "/" + e.cells() + ")" : "");
+    }
+
+    private static List<String> ids(Claim c) {
+        List<String> out = new ArrayList<>(c.left());
+        out.addAll(c.right());
         return out;
     }
 }

@@ -24,7 +24,8 @@ public record ExperimentSummary(
         int failed,
         List<String> reasons,
         List<String> trainedIn,
-        Map<String, Stats> metrics) {
+        Map<String, Stats> metrics,
+        Map<String, java.util.SortedMap<Integer, Double>> bySeed) {
 
     /** Metrics (result columns) the site summarises per experiment. */
     static final List<ResultColumn> METRICS = List.of(
@@ -52,16 +53,27 @@ public record ExperimentSummary(
         // cells whose run trained this experiment's models, when not its own (a shared training)
         List<String> trainedIn = rows.stream().filter(ExperimentSummary::trainedElsewhere).map(r -> r.get(ResultColumn.TRAINED_IN)).distinct().toList();
         Map<String, Stats> metrics = new LinkedHashMap<>();
-        for (ResultColumn c : METRICS) {
-            // Failed cells carry no metrics; collapsed cells do, and count: hiding them would flatter us.
-            Stats s = Stats.of(rows.stream().filter(r -> Status.parse(r.get(ResultColumn.STATUS)) != Status.FAILED)
-                    .map(r -> r.number(c)).toList());
-            if (s != null) metrics.put(c.header(), s);
-        }
+        Map<String, java.util.SortedMap<Integer, Double>> bySeed = new LinkedHashMap<>();
+        // Failed cells carry no metrics; collapsed cells do, and count: hiding them would flatter us.
+        List<Row<ResultColumn>> scored = rows.stream().filter(r -> Status.parse(r.get(ResultColumn.STATUS)) != Status.FAILED).toList();
+        Map<String, java.util.function.ToDoubleFunction<Row<ResultColumn>>> columns = new LinkedHashMap<>();
+        for (ResultColumn c : METRICS) columns.put(c.header(), r -> r.number(c));
+        for (DerivedMetric d : DerivedMetric.values()) columns.put(d.header(), d::of);
+        columns.forEach((name, read) -> {
+            Stats s = Stats.of(scored.stream().map(r -> read.applyAsDouble(r)).toList());
+            if (s == null) return;
+            metrics.put(name, s);
+            java.util.SortedMap<Integer, Double> seeds = new java.util.TreeMap<>();
+            for (Row<ResultColumn> r : scored) {
+                double v = read.applyAsDouble(r);
+                if (Double.isFinite(v)) seeds.put((int) r.number(ResultColumn.SEED), v);
+            }
+            bySeed.put(name, seeds);
+        });
         return new ExperimentSummary(first.get(ResultColumn.EXPERIMENT_ID), first.get(ResultColumn.REPORT),
                 first.get(ResultColumn.EXPERIMENT), first.get(ResultColumn.SECTION), first.get(ResultColumn.FAMILY),
                 first.get(ResultColumn.DATASET), first.get(ResultColumn.SWEEP), first.get(ResultColumn.ARCHITECTURE),
-                rows.size(), ok, collapsed, failed, reasons, trainedIn, metrics);
+                rows.size(), ok, collapsed, failed, reasons, trainedIn, metrics, bySeed);
     }
 
     /**
@@ -74,6 +86,11 @@ public record ExperimentSummary(
     }
 
     public Stats metric(String name) { return metrics.get(name); }
+
+    /** The metric's value in each seed that has one (failed cells have none). */
+    public java.util.SortedMap<Integer, Double> seedValues(String name) {
+        return bySeed.getOrDefault(name, java.util.Collections.emptySortedMap());
+    }
 
     /** How this run's settings differ from the experiment's own: fewer epochs or images; empty when none. */
     public String reducedSettings() {

@@ -25,4 +25,11 @@ public final class Format {
         if (!s.hasSpread()) return num(s.mean());
         return num(s.mean()) + " [" + num(s.min()) + " – " + num(s.max()) + ", n=" + s.n() + "]";
     }
+
+    /** A mean with its 95 % interval over seeds, or the single value and the fact that nothing stands behind its spread. */
+    public String meanCi(Object o) {
+        if (!(o instanceof Stats s)) return "–";
+        if (!s.hasSpread()) return num(s.mean()) + " (1 seed, no spread)";
+        return num(s.mean()) + " ± " + num(s.ci95()) + " (95 % CI, n=" + s.n() + ")";
+    }
 }

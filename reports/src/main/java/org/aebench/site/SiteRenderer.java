@@ -53,6 +53,8 @@ public final class SiteRenderer {
     static final List<String> PAGES = List.of("index", "claims", "performance");
     /** The regression gate's page, written only when the results carry a comparison with a baseline. */
     static final String CHANGES_PAGE = "changes";
+    /** The claims page's count of claims that the report's own printed numbers contradict. */
+    static final String FAIL_ON_REPORT = "fail on the report's own numbers";
 
     /** Writes the site into {@code outDir}; returns the index page. */
     public Path render(List<Row<ResultColumn>> results, ReferenceTable references, String profile, Path outDir)
@@ -95,7 +97,7 @@ public final class SiteRenderer {
      * status, and its experiments grouped as the report runs them ({@link Pages#sections}).
      */
     public record ReportPage(ReferenceReport report, List<ClaimCheck> claims, int cellsRun, int cellsOk, int cellsCollapsed, int cellsFailed,
-                             long claimsHold, long claimsFail, long claimsOpen, List<Comparison> comparisons, List<ExperimentSummary> experiments,
+                             ReproductionVerdict verdict, List<Comparison> comparisons, List<ExperimentSummary> experiments,
                              List<ExperimentSummary> baselines, List<Pages.Group> groups, List<Pages.MatrixRow> matrix, Pages.RefCounts refCounts) {}
 
     Map<String, Object> model(SiteInput in, ReferenceTable references, Map<String, List<Picture>> pictures, Path outDir) throws IOException {
@@ -112,7 +114,8 @@ public final class SiteRenderer {
         List<ReportPage> reports = new ArrayList<>();
         Format fmt = new Format();
         Map<String, Integer> claimCounts = new LinkedHashMap<>();
-        for (String v : List.of("holds", "fails", "not evaluated", "not checkable")) claimCounts.put(v, 0);
+        for (ClaimVerdict v : ClaimVerdict.values()) claimCounts.put(v.key(), 0);
+        claimCounts.put(FAIL_ON_REPORT, 0);
         Map<String, Integer> comparisonCounts = new LinkedHashMap<>();
         for (ReferenceReport report : references.reports()) {
             List<ExperimentSummary> ours = experiments.values().stream()
@@ -126,15 +129,15 @@ public final class SiteRenderer {
             List<ExperimentSummary> baselines = experiments.values().stream()
                     .filter(e -> isBaseline(e) && datasets.contains(e.dataset())).toList();
             List<ClaimCheck> claims = references.claimsOf(report.id()).stream()
-                    .map(c -> ClaimCheck.of(c, experiments, fmt)).toList();
-            claims.forEach(c -> claimCounts.merge(c.verdict(), 1, Integer::sum));
+                    .map(c -> ClaimCheck.of(c, experiments, references.valuesOf(report.id()), fmt)).toList();
+            claims.forEach(c -> claimCounts.merge(c.verdict().key(), 1, Integer::sum));
+            claims.stream().filter(ClaimCheck::failsOnReport).forEach(c -> claimCounts.merge(FAIL_ON_REPORT, 1, Integer::sum));
             comparisons.forEach(c -> comparisonCounts.merge(c.verdict(), 1, Integer::sum));
             Pages.Sections sections = Pages.sections(report.id() + ".html", ours, comparisons, pictures, index, outDir);
             reports.add(new ReportPage(report, claims, ours.stream().mapToInt(ExperimentSummary::cells).sum(),
                     ours.stream().mapToInt(ExperimentSummary::ok).sum(), ours.stream().mapToInt(ExperimentSummary::collapsed).sum(),
-                    ours.stream().mapToInt(ExperimentSummary::failed).sum(), claims.stream().filter(c -> c.verdict().equals("holds")).count(),
-                    claims.stream().filter(c -> c.verdict().equals("fails")).count(),
-                    claims.stream().filter(c -> c.verdict().startsWith("not")).count(), comparisons, ours, baselines, sections.groups(),
+                    ours.stream().mapToInt(ExperimentSummary::failed).sum(), ReproductionVerdict.of(comparisons, claims), comparisons, ours,
+                    baselines, sections.groups(),
                     sections.matrix(), Pages.RefCounts.of(comparisons)));
         }
         Map<String, Object> model = new LinkedHashMap<>();

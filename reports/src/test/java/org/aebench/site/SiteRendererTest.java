@@ -63,37 +63,9 @@ class SiteRendererTest {
             assertTrue(html.contains(v.experimentId()), v.experimentId());
         }
         // deep AE: mean 0.011 over two seeds vs 0.01177 -> within 10%, spread shown
-        assertTrue(html.contains("0.011 [0.01 – 0.012, n=2]"), "seed spread");
+        assertTrue(html.contains("0.011 ± 0.01271 (95 % CI, n=2)"), "mean with its 95 % interval over seeds (t with 1 degree of freedom)");
         assertTrue(html.contains("-6.5%"), "difference to the reference");
         assertTrue(html.contains("= all-zero output"), "r000's collapsed-looking numbers are labelled");
-    }
-
-    @Test
-    void claimsAreCheckedOnOurNumbers() {
-        java.util.Map<String, ExperimentSummary> exps = new java.util.LinkedHashMap<>();
-        for (var r : List.of(row("r9/d/noise=0.1/mnist", "dense-ae", "ok", 1, 0.02), row("r9/d/noise=0.3/mnist", "dense-ae", "ok", 1, 0.03),
-                row("r9/d/noise=0.7/mnist", "dense-ae", "ok", 1, 0.025), row("r9/p/noise=0.1/mnist", "dense-ae", "ok", 1, 0.04),
-                row("r9/p/noise=0.3/mnist", "dense-ae", "ok", 1, 0.05))) {
-            exps.put(r.get(ResultColumn.EXPERIMENT_ID), ExperimentSummary.of(List.of(r)));
-        }
-        Format fmt = new Format();
-        var rising = new org.aebench.reference.Claim("r9", "s", "error rises with noise", "increasing", "test_mse",
-                List.of("r9/d/noise=0.1/mnist", "r9/d/noise=0.3/mnist"), List.of(), "");
-        assertEquals("holds", ClaimCheck.of(rising, exps, fmt).verdict());
-        var risingAll = new org.aebench.reference.Claim("r9", "s", "error rises with noise", "increasing", "test_mse",
-                List.of("r9/d/noise=0.1/mnist", "r9/d/noise=0.3/mnist", "r9/d/noise=0.7/mnist"), List.of(), "");
-        ClaimCheck fails = ClaimCheck.of(risingAll, exps, fmt);
-        assertEquals("fails", fails.verdict());
-        assertTrue(fails.evidence().contains("!!"), fails.evidence());
-        var pairwise = new org.aebench.reference.Claim("r9", "s", "denoiser beats plain", "less", "test_mse",
-                List.of("r9/d/noise=0.1/mnist", "r9/d/noise=0.3/mnist"), List.of("r9/p/noise=0.1/mnist", "r9/p/noise=0.3/mnist"), "");
-        assertEquals("holds", ClaimCheck.of(pairwise, exps, fmt).verdict());
-        var missing = new org.aebench.reference.Claim("r9", "s", "x", "less", "test_mse", List.of("r9/d/noise=0.1/mnist"),
-                List.of("r9/none/mnist"), "");
-        assertEquals("not evaluated", ClaimCheck.of(missing, exps, fmt).verdict());
-        var activation = new org.aebench.reference.Claim("r9", "s", "x", "decreasing", "avg_activation", List.of("r9/d/noise=0.1/mnist"),
-                List.of(), "");
-        assertEquals("not evaluated", ClaimCheck.of(activation, exps, fmt).verdict(), "no avg_activation recorded");
     }
 
     @Test
@@ -102,10 +74,10 @@ class SiteRendererTest {
         String html = render(dir, List.of(row("r000/pca/mnist", "pca", "ok", 1, 0.018)), refs);
         String claimsPage = Files.readString(dir.resolve("claims.html"));
         int onClaimsPage = 0;
-        for (Matcher m = Pattern.compile("<tr class=\"claim\">").matcher(claimsPage); m.find(); ) onClaimsPage++;
+        for (Matcher m = Pattern.compile("<tr class=\"claim[\" ]").matcher(claimsPage); m.find(); ) onClaimsPage++;
         assertEquals(refs.claims().size(), onClaimsPage, "the claims page lists every claim");
         int count = 0;
-        for (Matcher m = Pattern.compile("<tr class=\"claim\">").matcher(html); m.find(); ) count++;
+        for (Matcher m = Pattern.compile("<tr class=\"claim[\" ]").matcher(html); m.find(); ) count++;
         assertEquals(refs.claims().size(), count);
         assertTrue(refs.claims().size() >= 40);
         assertTrue(refs.claims().stream().filter(org.aebench.reference.Claim::checkable).count() >= 25);
