@@ -42,7 +42,7 @@ SOURCES := $(shell find pom.xml */pom.xml */src/main -type f 2>/dev/null)
 AEBENCH = run_dir=$$(mktemp -d) && trap 'rm -rf "$$run_dir"' EXIT && run_cp=$$(ci/private-classpath.sh "$$run_dir") && \
 	java $(JAVA_OPTS) -cp "$$run_cp" org.aebench.harness.Main
 
-.PHONY: all build data reproduce run site list estimate regress baseline bench bench-pytorch test unit-test e2e-test browser-deps pytorch-deps check-cuda clean
+.PHONY: all build data reproduce run site list estimate regress baseline bench bench-pytorch crosscheck test unit-test e2e-test browser-deps pytorch-deps check-cuda clean
 
 all: reproduce
 
@@ -120,6 +120,11 @@ e2e-test: build browser-deps
 browser-deps:
 	@command -v chromium >/dev/null && [ -x /usr/bin/chromedriver ] && /usr/bin/python3 -c 'import selenium' 2>/dev/null \
 	  || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver python3-selenium >/dev/null; }
+
+## crosscheck: the PROFILE's cells that PyTorch has a version of, trained to completion in PyTorch (same settings,
+## data and seed number) into RESULTS_DIR/PROFILE/crosscheck.csv, resuming; FILTER= as for run
+crosscheck: build data pytorch-deps
+	$(AEBENCH) crosscheck --profile $(PROFILE) --matrix $(MATRIX) --data $(DATA_DIR) --results $(RESULTS_DIR) --pytorch $(PYTORCH_PYTHON) $(if $(FILTER),--filter '$(FILTER)')
 
 ## pytorch-deps: Debian's PyTorch and an OpenBLAS for bench-pytorch (installed only when missing). Without an
 ## OpenBLAS, Debian's torch uses the reference BLAS: the deep AE trains at 760 samples/s instead of 6,500.

@@ -6,6 +6,11 @@ and JMH's iteration settings; this script builds the same architecture in PyTorc
 on consecutive batches of those images as ModelBenchmark.train does, and prints one JSON line:
 {"torch": version, "rates": [samples/s of each measured iteration]}.
 
+With --train (`aebench crosscheck`, make crosscheck) it instead trains the model to completion on
+a cell's training images for the cell's epochs, seeded with the cell's seed number, and prints
+{"torch", "test_mse", "test_mae", "dead_at_init", "output_std", "train_seconds"}: an independent
+implementation of the same cell, to tell a defect of our port from a property of the architecture.
+
 Why: the speed targets compare aebench with PyTorch, and both drift from day to day on a shared
 machine; a figure measured in the same hour on the same cores is the only fair comparison.
 Architectures other than dense stacks are written out here by hand, from the classes that build
@@ -129,12 +134,19 @@ def main():
     p.add_argument("--iterations", type=int)
     p.add_argument("--seconds", type=float)
     p.add_argument("--check", action="store_true", help="only say whether this model has a PyTorch version")
+    p.add_argument("--train", action="store_true", help="train to completion on --images and score on --test-images")
+    p.add_argument("--test-images", help="raw little-endian float32 rows of the cell's test images (with --train)")
+    p.add_argument("--epochs", type=int, help="epochs to train (with --train)")
+    p.add_argument("--seed", type=int, help="seed of the initial weights and the shuffling (with --train)")
+    p.add_argument("--collapse-std", type=float, default=1e-3, help="largest per-pixel output std below which a network counts as collapsed")
     a = p.parse_args()
 
     model = build(a)
     if a.check or model is None:
         print(json.dumps({"torch": torch.__version__, "built": model is not None}))
         return 0 if a.check else 3
+    if a.train:
+        return train(a, model)
     if None in (a.images, a.threads, a.warmup, a.warmup_seconds, a.iterations, a.seconds):
         p.error("--images, --threads, --warmup, --warmup-seconds, --iterations and --seconds are needed to measure")
     torch.set_num_threads(a.threads)
@@ -142,10 +154,7 @@ def main():
     torch.set_flush_denormal(True)
     torch.manual_seed(1)
     pool = torch.from_numpy(np.fromfile(a.images, dtype="<f4").reshape(-1, a.features).copy())
-    if a.optimizer == "adam":
-        optimizer = torch.optim.Adam(model.parameters(), lr=a.lr, weight_decay=a.weight_decay)
-    else:  # as DenseAutoencoder's AdaDelta: rho 0.95, eps 1e-6, no learning rate
-        optimizer = torch.optim.Adadelta(model.parameters(), lr=1.0, rho=0.95, eps=1e-6, weight_decay=a.weight_decay)
+    optimizer = optimiser(a, model)
     loss = nn.MSELoss() if a.loss == "mse" else nn.BCELoss()
     position = [0]
 
@@ -160,6 +169,46 @@ def main():
 
     timed_iterations(step, a.warmup, a.warmup_seconds)
     print(json.dumps({"torch": torch.__version__, "rates": timed_iterations(step, a.iterations, a.seconds)}))
+    return 0
+
+
+def optimiser(a, model):
+    if a.optimizer == "adam":
+        return torch.optim.Adam(model.parameters(), lr=a.lr, weight_decay=a.weight_decay)
+    # as DenseAutoencoder's AdaDelta: rho 0.95, eps 1e-6, no learning rate
+    return torch.optim.Adadelta(model.parameters(), lr=1.0, rho=0.95, eps=1e-6, weight_decay=a.weight_decay)
+
+
+def train(a, model):
+    """A whole training in PyTorch's usual form: a fresh permutation each epoch, Adam steps, then the clean test set."""
+    if None in (a.images, a.test_images, a.epochs, a.seed, a.threads):
+        sys.exit("--train needs --images, --test-images, --epochs, --seed and --threads")
+    torch.set_num_threads(a.threads)
+    torch.set_flush_denormal(True)
+    torch.manual_seed(a.seed)
+    model = build(a)  # built again after seeding, so the initial weights come from the seed
+    train_x = torch.from_numpy(np.fromfile(a.images, dtype="<f4").reshape(-1, a.features).copy())
+    test_x = torch.from_numpy(np.fromfile(a.test_images, dtype="<f4").reshape(-1, a.features).copy())
+    with torch.no_grad():
+        dead = bool(float(model(test_x[:1000]).max()) == 0.0)
+    optimizer = optimiser(a, model)
+    loss = nn.MSELoss() if a.loss == "mse" else nn.BCELoss()
+    order = torch.Generator().manual_seed(a.seed)
+    start = time.perf_counter()
+    for epoch in range(a.epochs):
+        perm = torch.randperm(len(train_x), generator=order)
+        for i in range(0, len(train_x), a.batch):
+            x = train_x[perm[i:i + a.batch]]
+            optimizer.zero_grad()
+            loss(model(x), x).backward()
+            optimizer.step()
+        print(f"pytorch: epoch {epoch + 1}/{a.epochs}", file=sys.stderr, flush=True)
+    seconds = time.perf_counter() - start
+    with torch.no_grad():
+        y = torch.cat([model(test_x[i:i + 1000]) for i in range(0, len(test_x), 1000)])
+    print(json.dumps({"torch": torch.__version__, "test_mse": float(((y - test_x) ** 2).mean()),
+                      "test_mae": float((y - test_x).abs().mean()), "dead_at_init": dead,
+                      "output_std": float(y.std(dim=0).max()), "train_seconds": seconds}))
     return 0
 
 

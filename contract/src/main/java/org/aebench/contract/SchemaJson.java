@@ -23,6 +23,7 @@ public final class SchemaJson {
         root.put("results_columns", Arrays.stream(ResultColumn.values()).map(c -> column(c.header(), c.type(), c.role().name().toLowerCase(),
                 c.description())).toList());
         root.put("curves_columns", Arrays.stream(CurveColumn.values()).map(c -> column(c.header(), c.type(), null, c.description())).toList());
+        root.put("crosscheck_columns", Arrays.stream(CrosscheckColumn.values()).map(c -> column(c.header(), c.type(), null, c.description())).toList());
         root.put("artifacts", Arrays.stream(Artifact.values()).map(a -> {
             Map<String, Object> m = new LinkedHashMap<>();  // Map.of's order changes from one JVM to the next
             m.put("name", a.name().toLowerCase());

@@ -33,7 +33,7 @@ import org.openjdk.jmh.util.ListStatistics;
  * are listed as skipped, not approximated.
  */
 public final class PyTorchReference {
-    private static final String SCRIPT = "/aebench/pytorch_reference.py";
+    static final String SCRIPT = "/aebench/pytorch_reference.py";
     /** 99.9%, as JMH reports its score error. */
     private static final double CONFIDENCE = 0.999;
 
@@ -49,10 +49,7 @@ public final class PyTorchReference {
         Path work = Files.createTempDirectory("aebench-pytorch");
         List<Row<BenchColumn>> rows = new ArrayList<>();
         try {
-            Path script = work.resolve("pytorch_reference.py");
-            try (InputStream in = PyTorchReference.class.getResourceAsStream(SCRIPT)) {
-                Files.copy(in, script);
-            }
+            Path script = script(work);
             String measuredAt = Instant.now().toString();
             for (String model : models == null || models.isEmpty() ? ModelBenchmark.models() : models) {
                 Cell cell = ModelBenchmark.cell(model);
@@ -63,7 +60,7 @@ public final class PyTorchReference {
                     continue;
                 }
                 Path images = work.resolve("images.f32");
-                writeImages(data, images);
+                writeImages(data.trainX(), images);
                 command.addAll(List.of("--images", images.toString(), "--threads", BenchRunner.threads(),
                         "--warmup", String.valueOf(iterations.warmup()), "--warmup-seconds", String.valueOf(iterations.warmupSeconds()),
                         "--iterations", String.valueOf(iterations.measured()), "--seconds", String.valueOf(iterations.measuredSeconds())));
@@ -76,9 +73,7 @@ public final class PyTorchReference {
                 System.err.printf("pytorch: %-45s %,10.0f samples/s%n", model, rates.getMean());
             }
         } finally {
-            try (var files = Files.walk(work)) {
-                files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-            }
+            delete(work);
         }
         BenchRunner.keepOthers(outDir.resolve("pytorch.csv"), rows);
         return rows;
@@ -96,14 +91,29 @@ public final class PyTorchReference {
         return c;
     }
 
+    /** The script, copied out of the jar into {@code work}. */
+    static Path script(Path work) throws IOException {
+        Path script = work.resolve("pytorch_reference.py");
+        try (InputStream in = PyTorchReference.class.getResourceAsStream(SCRIPT)) {
+            Files.copy(in, script);
+        }
+        return script;
+    }
+
+    static void delete(Path work) throws IOException {
+        try (var files = Files.walk(work)) {
+            files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        }
+    }
+
     /** Whether the script builds this model (it says so without training). */
-    private static boolean has(List<String> command) throws IOException, InterruptedException {
+    static boolean has(List<String> command) throws IOException, InterruptedException {
         List<String> check = new ArrayList<>(command);
         check.add("--check");
         return execute(check).get("built").asBoolean();
     }
 
-    private static JsonNode execute(List<String> command) throws IOException, InterruptedException {
+    static JsonNode execute(List<String> command) throws IOException, InterruptedException {
         Process p;
         try {
             p = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
@@ -120,9 +130,9 @@ public final class PyTorchReference {
         return new ObjectMapper().readTree(out.substring(out.lastIndexOf('\n') + 1));
     }
 
-    /** The benchmark's training images as the raw little-endian float32 rows the script reads. */
-    private static void writeImages(org.aebench.data.Dataset data, Path file) throws IOException {
-        float[] values = data.trainX().dup('c').data().asFloat();
+    /** Images as the raw little-endian float32 rows the script reads. */
+    static void writeImages(org.nd4j.linalg.api.ndarray.INDArray images, Path file) throws IOException {
+        float[] values = images.dup('c').data().asFloat();
         ByteBuffer buffer = ByteBuffer.allocate(values.length * Float.BYTES).order(ByteOrder.LITTLE_ENDIAN);
         buffer.asFloatBuffer().put(values);
         try (FileChannel ch = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {

@@ -40,7 +40,7 @@ import picocli.CommandLine.Option;
 /** The command line: {@code aebench run | list | site}. */
 @Command(name = "aebench", mixinStandardHelpOptions = true, version = "aebench 0.1",
         description = "Reproduces the reference reports' autoencoder experiments and renders the comparison site.",
-        subcommands = {Main.Run.class, Main.ListCells.class, Main.Site.class, Main.Bench.class, Main.Compare.class, Main.Baseline.class})
+        subcommands = {Main.Run.class, Main.ListCells.class, Main.Site.class, Main.Bench.class, Main.Compare.class, Main.Baseline.class, Main.CrosscheckCells.class})
 public final class Main {
     /** Exit code for bad input (matrix, data, usage): nothing was run. */
     static final int BAD_INPUT = 2;
@@ -195,6 +195,33 @@ public final class Main {
         }
     }
 
+    @Command(name = "crosscheck", mixinStandardHelpOptions = true,
+            description = "Train the profile's cells that PyTorch has a version of to completion in PyTorch (same settings, data and seed"
+                    + " number) into <results>/<profile>/crosscheck.csv, resuming; the site shows them beside ours.")
+    static final class CrosscheckCells implements Callable<Integer> {
+        @CommandLine.Mixin
+        Selection selection = new Selection();
+
+        @Option(names = "--data", defaultValue = "data", description = "data folder filled by `make data` (default: ${DEFAULT-VALUE})")
+        Path data;
+
+        @Option(names = "--results", defaultValue = "results", description = "results root; the file goes to <root>/<profile>/crosscheck.csv (default: ${DEFAULT-VALUE})")
+        Path results;
+
+        @Option(names = "--pytorch", defaultValue = "/usr/bin/python3", description = "a python3 that imports torch (default: ${DEFAULT-VALUE})")
+        String python;
+
+        @Override
+        public Integer call() throws Exception {
+            System.setOut(new java.io.PrintStream(java.io.OutputStream.nullOutputStream()));
+            Path out = results.resolve(selection.profile).resolve("crosscheck.csv");
+            var rows = org.aebench.bench.Crosscheck.run(selection.cells(), new DataCatalog(data), out, python,
+                    Provenance.collect(Path.of("").toAbsolutePath()));
+            System.err.println("aebench: " + rows.size() + " cells cross-checked -> " + out);
+            return 0;
+        }
+    }
+
     @Command(name = "compare", mixinStandardHelpOptions = true, sortOptions = false,
             description = {"Compare a candidate results folder with a baseline (the regression gate).",
                     "Each is a profile's folder holding results.csv (curves.csv optional), such as baselines/ci and results/regress/ci.",
@@ -314,8 +341,9 @@ public final class Main {
             var curves = new CsvTable<>(results.resolve(profile).resolve(ResultStore.CURVES_FILE),
                     CurveColumn.class).read();
             var estimates = new CsvTable<>(results.resolve("estimate.csv"), EstimateColumn.class).read();
+            var crosscheck = new CsvTable<>(results.resolve(profile).resolve(ResultStore.CROSSCHECK_FILE), org.aebench.contract.CrosscheckColumn.class).read();
             Path index = new SiteRenderer().render(new org.aebench.site.SiteInput(profile, rows, curves,
-                    results.resolve(profile).resolve("artifacts"), benchRows, pytorchRows, estimates, comparison(results.resolve(profile))),
+                    results.resolve(profile).resolve("artifacts"), benchRows, pytorchRows, estimates, comparison(results.resolve(profile)), crosscheck),
                     references == null ? ReferenceTable.load() : ReferenceTable.load(references), out.resolve(profile));
             System.err.println("aebench: site written to " + index);
             return 0;

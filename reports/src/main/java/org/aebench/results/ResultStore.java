@@ -24,6 +24,8 @@ import java.util.Set;
 public final class ResultStore implements AutoCloseable {
     public static final String RESULTS_FILE = "results.csv";
     public static final String CURVES_FILE = "curves.csv";
+    /** The same cells trained by PyTorch ({@code aebench crosscheck}); optional. */
+    public static final String CROSSCHECK_FILE = "crosscheck.csv";
     private static final String LOCK_FILE = ".lock";
 
     private final CsvTable<ResultColumn> results;

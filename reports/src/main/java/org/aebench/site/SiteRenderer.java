@@ -140,7 +140,12 @@ public final class SiteRenderer {
                     baselines, sections.groups(),
                     sections.matrix(), Pages.RefCounts.of(comparisons)));
         }
+        Map<String, List<Row<org.aebench.contract.CrosscheckColumn>>> theirs = new LinkedHashMap<>();
+        for (var r : in.crosscheck()) theirs.computeIfAbsent(r.get(org.aebench.contract.CrosscheckColumn.EXPERIMENT_ID), k -> new ArrayList<>()).add(r);
+        Map<String, CrosscheckSummary> crosscheck = new LinkedHashMap<>();
+        theirs.forEach((id, rows) -> crosscheck.put(id, CrosscheckSummary.of(rows, experiments.get(id))));
         Map<String, Object> model = new LinkedHashMap<>();
+        model.put("crosscheck", crosscheck);
         model.put("profile", profile);
         model.put("generatedAt", Instant.now().toString());
         model.put("reports", reports);

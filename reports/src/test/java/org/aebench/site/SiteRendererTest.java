@@ -136,7 +136,7 @@ class SiteRendererTest {
                 bench("pytorch_reference.train", "r000/deep-ae/mnist", "1", 6000),
                 bench("pytorch_reference.train", "r001/conv-ae/variant=deconv/mnist", "2", 5000));
         new SiteRenderer().render(new SiteInput("smoke", List.of(row("r000/deep-ae/mnist", "dense-ae", "ok", 1, 0.01)), List.of(), null,
-                jmh, pytorch, List.of(), null), ReferenceTable.load(), dir);
+                jmh, pytorch, List.of(), null, List.of()), ReferenceTable.load(), dir);
         String html = Files.readString(dir.resolve("performance.html"));
         assertTrue(html.contains(">6,000</td><td class=\"num\">1.50</td>"), "deep AE row: PyTorch's 1-thread figure and 9000/6000");
         assertFalse(html.contains("9,900") || html.contains("5,000"), "figures at another thread count are not comparisons");
