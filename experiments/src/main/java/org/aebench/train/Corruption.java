@@ -40,6 +40,11 @@ public final class Corruption {
         return testInput != cleanTest || codeSigma > 0;
     }
 
+    /** True when the test input itself carries noise (not only the code). */
+    boolean noisyInput(INDArray cleanTest) {
+        return testInput != cleanTest;
+    }
+
     /** Reconstructions of the (possibly noisy) test input, with the code noise when the cell has it. */
     Evaluator.Batches testReconstructions(Reconstructor model) {
         if (codeSigma > 0) {

@@ -7,6 +7,8 @@ import org.aebench.data.Dataset;
 import org.aebench.matrix.ExperimentSpec;
 import org.aebench.matrix.Loss;
 import org.aebench.model.DenseProbes;
+import org.aebench.model.FilterImages;
+import org.aebench.model.LatentModel;
 import org.aebench.model.Reconstructor;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
@@ -24,6 +26,29 @@ final class Probes {
         INDArray clean = data.testX();
         out.put(ResultColumn.NOISE_FREE_TEST_MSE, corruption.noisy(clean)
                 ? Evaluator.evaluate(model, clean, clean, loss).mse() : scored.mse());
+        long n = Math.min(ImageMetrics.IMAGES, clean.rows());
+        INDArray first = Corruption.rows(clean, 0, n);
+        int[] labels = java.util.Arrays.copyOf(data.testLabels(), (int) n);
+        if (corruption.noisyInput(clean)) {
+            INDArray diff = corruption.testInputRows(0, clean.rows()).sub(clean).castTo(org.nd4j.linalg.api.buffer.DataType.DOUBLE);
+            out.put(ResultColumn.NOISY_INPUT_MSE, diff.mul(diff).sumNumber().doubleValue() / clean.length());
+        }
+        if (scored.finite()) {
+            out.put(ResultColumn.SHARPNESS_RATIO, ImageMetrics.gradientEnergy(model.reconstruct(first)) / ImageMetrics.gradientEnergy(first));
+        }
+        if (model instanceof LatentModel latent && scored.finite()) {
+            INDArray codes = latent.encode(first);
+            out.put(ResultColumn.CODE_MEAN_ABS, ImageMetrics.meanAbs(codes));
+            out.put(ResultColumn.CODE_KNN_ACCURACY, ImageMetrics.knnAccuracy(codes, labels));
+            out.put(ResultColumn.CODE_SILHOUETTE, ImageMetrics.silhouette(codes, labels));
+        }
+        if (model instanceof FilterImages pictured && model instanceof DenseProbes) {
+            FilterImages.Filters encoder = pictured.filters().get(org.aebench.contract.Artifact.ENCODER_FILTERS);
+            if (encoder != null) {
+                double r = ImageMetrics.filterDigitCorrelation(encoder, first, labels);
+                if (Double.isFinite(r)) out.put(ResultColumn.FILTER_DIGIT_CORRELATION, r);
+            }
+        }
         if (model instanceof DenseProbes dense) {
             double sum = 0, active = 0, count = 0;
             for (long start = 0; start < clean.rows(); start += Evaluator.BATCH) {

@@ -19,6 +19,13 @@ public record Claim(String report, String section, String text, ClaimRule rule, 
 
     public boolean selfContradictory() { return !conflictsWith.isBlank(); }
 
+    /** The experiments the claim reads: {@code right} is a number for a threshold rule. */
+    public List<String> experiments() {
+        List<String> out = new java.util.ArrayList<>(left);
+        if (!rule.isThreshold()) out.addAll(right);
+        return out;
+    }
+
     static List<String> ids(String joined) {
         return joined.isBlank() ? List.of() : Arrays.stream(joined.split(";")).map(String::trim).toList();
     }

@@ -14,6 +14,10 @@ public enum ClaimRule {
     LESS("less"),
     /** Each of {@code left} above its partner in {@code right}. */
     GREATER("greater"),
+    /** Each of {@code left} above the number in {@code right}. */
+    ABOVE("above"),
+    /** Each of {@code left} below the number in {@code right}. */
+    BELOW("below"),
     /** About how images or plots look, or an explanation: no metric carries it. */
     NOT_CHECKABLE("not-checkable");
 
@@ -34,31 +38,37 @@ public enum ClaimRule {
 
     public boolean isOrder() { return this == INCREASING || this == DECREASING; }
 
+    /** Compares each experiment with a fixed number rather than with another experiment. */
+    public boolean isThreshold() { return this == ABOVE || this == BELOW; }
+
     /** Whether the relation holds between two values: {@code a} before (or left of) {@code b}. */
     public boolean holds(double a, double b) {
         return switch (this) {
             case INCREASING -> b > a;
             case DECREASING -> b < a;
-            case LESS -> a < b;
-            case GREATER -> a > b;
+            case LESS, BELOW -> a < b;
+            case GREATER, ABOVE -> a > b;
             case NOT_CHECKABLE -> throw new IllegalStateException("a not-checkable claim has no relation");
         };
     }
 
     /** How a pair is written in the evidence: "a < b", or "a !< b" where the relation does not hold. */
     public String symbol(boolean holds) {
-        String s = this == INCREASING || this == LESS ? "<" : ">";
+        String s = this == INCREASING || this == LESS || this == BELOW ? "<" : ">";
         return holds ? " " + s + " " : " !" + s + " ";
     }
 
     /**
      * The pairs of experiments the rule compares: consecutive ones of {@code left} for an order,
-     * else left against right (pairwise when both list several, otherwise one against each).
+     * each of {@code left} against the threshold (the pair's second element) for a threshold, else
+     * left against right (pairwise when both list several, otherwise one against each).
      */
     public List<String[]> pairs(List<String> left, List<String> right) {
         List<String[]> pairs = new java.util.ArrayList<>();
         if (isOrder()) {
             for (int i = 1; i < left.size(); i++) pairs.add(new String[] {left.get(i - 1), left.get(i)});
+        } else if (isThreshold()) {
+            for (String l : left) pairs.add(new String[] {l, right.get(0)});
         } else if (left.size() == right.size() && left.size() > 1) {
             for (int i = 0; i < left.size(); i++) pairs.add(new String[] {left.get(i), right.get(i)});
         } else {

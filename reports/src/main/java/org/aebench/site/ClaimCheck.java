@@ -40,9 +40,10 @@ public record ClaimCheck(Claim claim, ClaimVerdict verdict, int seedsHeld, int s
             boolean holds = true;
             List<String> ev = new ArrayList<>();
             for (String[] p : c.rule().pairs(c.left(), c.right())) {
-                boolean ok = c.rule().holds(report.get().get(p[0]), report.get().get(p[1]));
+                double a = report.get().get(p[0]), b = second(c, p[1], report.get()::get);
+                boolean ok = c.rule().holds(a, b);
                 holds &= ok;
-                ev.add(fmt.num(report.get().get(p[0])) + c.rule().symbol(ok) + fmt.num(report.get().get(p[1])));
+                ev.add(fmt.num(a) + c.rule().symbol(ok) + fmt.num(b));
             }
             onReport = holds ? ClaimVerdict.HOLDS : ClaimVerdict.FAILS;
             reportEvidence = c.metric() + " printed: " + String.join("; ", ev);
@@ -64,7 +65,8 @@ public record ClaimCheck(Claim claim, ClaimVerdict verdict, int seedsHeld, int s
         for (int seed : seeds) {
             boolean holds = true;
             for (String[] p : c.rule().pairs(c.left(), c.right())) {
-                holds &= c.rule().holds(value(experiments.get(p[0]), c.metric(), seed), value(experiments.get(p[1]), c.metric(), seed));
+                holds &= c.rule().holds(value(experiments.get(p[0]), c.metric(), seed),
+                        second(c, p[1], id -> value(experiments.get(id), c.metric(), seed)));
             }
             if (holds) held++;
         }
@@ -117,8 +119,10 @@ public record ClaimCheck(Claim claim, ClaimVerdict verdict, int seedsHeld, int s
     private static String evidence(Claim c, Map<String, ExperimentSummary> experiments, Format fmt) {
         List<String> ev = new ArrayList<>();
         for (String[] p : c.rule().pairs(c.left(), c.right())) {
-            double a = experiments.get(p[0]).metric(c.metric()).mean(), b = experiments.get(p[1]).metric(c.metric()).mean();
-            ev.add(label(experiments.get(p[0]), c.metric(), fmt) + c.rule().symbol(c.rule().holds(a, b)) + label(experiments.get(p[1]), c.metric(), fmt));
+            double a = experiments.get(p[0]).metric(c.metric()).mean();
+            double b = second(c, p[1], id -> experiments.get(id).metric(c.metric()).mean());
+            String right = c.rule().isThreshold() ? fmt.num(b) : label(experiments.get(p[1]), c.metric(), fmt);
+            ev.add(label(experiments.get(p[0]), c.metric(), fmt) + c.rule().symbol(c.rule().holds(a, b)) + right);
         }
         return c.metric() + " (means): " + String.join("; ", ev);
     }
@@ -129,8 +133,11 @@ public record ClaimCheck(Claim claim, ClaimVerdict verdict, int seedsHeld, int s
     }
 
     private static List<String> ids(Claim c) {
-        List<String> out = new ArrayList<>(c.left());
-        out.addAll(c.right());
-        return out;
+        return c.experiments();
+    }
+
+    /** The pair's second value: the threshold itself for a threshold rule. */
+    private static double second(Claim c, String idOrThreshold, java.util.function.ToDoubleFunction<String> value) {
+        return c.rule().isThreshold() ? Double.parseDouble(idOrThreshold) : value.applyAsDouble(idOrThreshold);
     }
 }

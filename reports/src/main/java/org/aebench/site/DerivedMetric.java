@@ -13,6 +13,14 @@ public enum DerivedMetric {
     GENERALIZATION_GAP("generalization_gap") {
         @Override
         double of(Row<ResultColumn> r) { return r.number(ResultColumn.FINAL_TEST_LOSS) - r.number(ResultColumn.FINAL_TRAIN_LOSS); }
+    },
+    /**
+     * The noisy input's error over the reconstruction's, both against the clean images: above 1
+     * the model removed noise, below 1 it added error. Only for cells scored on noisy input.
+     */
+    DENOISING_GAIN("denoising_gain") {
+        @Override
+        double of(Row<ResultColumn> r) { return r.number(ResultColumn.NOISY_INPUT_MSE) / r.number(ResultColumn.TEST_MSE); }
     };
 
     private final String header;

@@ -73,6 +73,16 @@ class ClaimCheckTest {
     }
 
     @Test
+    void aThresholdRuleComparesEachExperimentWithTheNumber() {
+        var exps = experiments(rising());
+        assertEquals("holds 3/3", ClaimCheck.of(claim(ClaimRule.ABOVE, "test_mse", List.of(LOW, HIGH), List.of("0.001")), exps, List.of(), fmt).verdictText());
+        assertEquals("fails 0/3", ClaimCheck.of(claim(ClaimRule.BELOW, "test_mse", List.of(LOW, HIGH), List.of("0.001")), exps, List.of(), fmt).verdictText());
+        assertEquals("mixed 2/3", ClaimCheck.of(claim(ClaimRule.ABOVE, "test_mse", List.of(MID), List.of("0.01")), exps, List.of(), fmt).verdictText(),
+                "MID is 0.02, 0.02, 0.005");
+        assertEquals("mixed 1/3", ClaimCheck.of(claim(ClaimRule.BELOW, "test_mse", List.of(MID), List.of("0.01")), exps, List.of(), fmt).verdictText());
+    }
+
+    @Test
     void aSingleSeedSaysItHasNoSpread() {
         Map<String, double[]> m = new LinkedHashMap<>();
         m.put(LOW, new double[] {0.01});
@@ -136,7 +146,7 @@ class ClaimCheckTest {
     @Test
     void unknownRulesAreRefusedNamingTheAllowedOnes() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> ClaimRule.parse("smaller"));
-        assertTrue(e.getMessage().contains("increasing, decreasing, less, greater, not-checkable"), e.getMessage());
+        assertTrue(e.getMessage().contains("increasing, decreasing, less, greater, above, below, not-checkable"), e.getMessage());
     }
 
     @Test
@@ -148,6 +158,10 @@ class ClaimCheckTest {
                 assertTrue(DerivedMetric.known(c.metric()), where + ": unknown metric " + c.metric());
                 assertFalse(c.left().isEmpty(), where);
                 assertTrue(c.rule().isOrder() ? c.left().size() >= 2 && c.right().isEmpty() : !c.right().isEmpty(), where);
+                if (c.rule().isThreshold()) {
+                    assertEquals(1, c.right().size(), where + ": a threshold rule's right is one number");
+                    Double.parseDouble(c.right().get(0));
+                }
             }
             if (c.selfContradictory()) {
                 assertTrue(refs.claimsOf(c.report()).stream().anyMatch(o -> o.section().equals(c.conflictsWith())),
