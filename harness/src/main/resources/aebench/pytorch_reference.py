@@ -87,6 +87,17 @@ def strided_conv(c):
 
 
 def build(a):
+    model = architecture(a)
+    if model is not None and a.init == "glorot-uniform":
+        # Keras's defaults, as the matrix's glorot-uniform means: Glorot-uniform weights, zero biases
+        for m in model.modules():
+            if isinstance(m, (nn.Linear, nn.Conv2d, nn.ConvTranspose2d)):
+                nn.init.xavier_uniform_(m.weight)
+                nn.init.zeros_(m.bias)
+    return model
+
+
+def architecture(a):
     if a.regularised:
         return None
     if a.family == "dense-ae":
@@ -122,6 +133,8 @@ def main():
     p.add_argument("--filters", type=int, default=0)
     p.add_argument("--regularised", action="store_true", help="a penalty, dropout or batch norm (not built here)")
     p.add_argument("--features", type=int, required=True)
+    p.add_argument("--init", choices=["pytorch-uniform", "glorot-uniform"], default="pytorch-uniform",
+                   help="initial weights: PyTorch's defaults, or Keras's (Glorot uniform, zero biases)")
     p.add_argument("--images", help="raw little-endian float32 rows of --features values")
     p.add_argument("--batch", type=int, required=True)
     p.add_argument("--loss", choices=["mse", "bce"], required=True)
@@ -138,6 +151,8 @@ def main():
     p.add_argument("--test-images", help="raw little-endian float32 rows of the cell's test images (with --train)")
     p.add_argument("--epochs", type=int, help="epochs to train (with --train)")
     p.add_argument("--seed", type=int, help="seed of the initial weights and the shuffling (with --train)")
+    p.add_argument("--input-noise", type=float, default=0.0, help="sigma of Gaussian noise on training inputs, clipped to [0,1] (with --train)")
+    p.add_argument("--test-noise", type=float, default=0.0, help="sigma of the same noise on the test inputs scored as noisy_test_mse (with --train)")
     p.add_argument("--collapse-std", type=float, default=1e-3, help="largest per-pixel output std below which a network counts as collapsed")
     a = p.parse_args()
 
@@ -194,19 +209,31 @@ def train(a, model):
     optimizer = optimiser(a, model)
     loss = nn.MSELoss() if a.loss == "mse" else nn.BCELoss()
     order = torch.Generator().manual_seed(a.seed)
+    noise = torch.Generator().manual_seed(a.seed + 1)
+
+    def corrupt(x, sigma):
+        # as aebench's NoiseStream: x + sigma N(0, 1), clipped to [0, 1]; the target stays clean
+        return x if sigma <= 0 else (x + sigma * torch.randn(x.shape, generator=noise)).clamp_(0, 1)
+
     start = time.perf_counter()
     for epoch in range(a.epochs):
         perm = torch.randperm(len(train_x), generator=order)
         for i in range(0, len(train_x), a.batch):
             x = train_x[perm[i:i + a.batch]]
             optimizer.zero_grad()
-            loss(model(x), x).backward()
+            loss(model(corrupt(x, a.input_noise)), x).backward()
             optimizer.step()
         print(f"pytorch: epoch {epoch + 1}/{a.epochs}", file=sys.stderr, flush=True)
     seconds = time.perf_counter() - start
+    model.eval()
     with torch.no_grad():
         y = torch.cat([model(test_x[i:i + 1000]) for i in range(0, len(test_x), 1000)])
-    print(json.dumps({"torch": torch.__version__, "test_mse": float(((y - test_x) ** 2).mean()),
+        noisy_mse = None
+        if a.test_noise > 0:
+            noisy_in = corrupt(test_x, a.test_noise)
+            noisy_y = torch.cat([model(noisy_in[i:i + 1000]) for i in range(0, len(test_x), 1000)])
+            noisy_mse = float(((noisy_y - test_x) ** 2).mean())
+    print(json.dumps({"torch": torch.__version__, "test_mse": float(((y - test_x) ** 2).mean()), "noisy_test_mse": noisy_mse,
                       "test_mae": float((y - test_x).abs().mean()), "dead_at_init": dead,
                       "output_std": float(y.std(dim=0).max()), "train_seconds": seconds}))
     return 0

@@ -21,6 +21,7 @@ public enum CrosscheckColumn implements Column {
     TRAIN_SAMPLES("train_samples", INTEGER, "training images"),
     TEST_MSE("test_mse", NUMBER, "MSE per pixel of the clean test images' reconstructions; compare with results.csv's noise_free_test_mse"),
     TEST_MAE("test_mae", NUMBER, "MAE per pixel of the same"),
+    NOISY_TEST_MSE("noisy_test_mse", NUMBER, "cells scored on noisy input: MSE per pixel against the clean images of the reconstructions of noisy test images (compare with test_mse); empty otherwise"),
     DEAD_AT_INIT("dead_at_init", BOOLEAN, "the untrained network's output is exactly zero on 1,000 test images (no gradient can pass a final ReLU)"),
     STATUS("status", TEXT, "ok or collapsed, by the rule results.csv uses"),
     TRAIN_SECONDS("train_seconds", NUMBER, "wall time of the training"),

@@ -28,9 +28,10 @@ import org.aebench.train.Trainer;
  * initialisation and shuffling. Rows go to {@code <profile>/crosscheck.csv}, resumed cell by cell.
  *
  * <p>Why: a collapse or a number of ours that the reference framework does not share is a defect
- * of our port; one it shares is a property of the architecture. Only cells whose training is
- * plain are cross-checked (no input noise, penalty, dropout or batch norm, which the script does
- * not build); they are scored on clean test images, beside our {@code noise_free_test_mse}.
+ * of our port; one it shares is a property of the architecture. Models with a penalty, dropout or
+ * batch norm are not built by the script, and cells scored with noise on the code are left out;
+ * input noise is added as {@code NoiseStream} adds it. Every cell is scored on the clean test
+ * images, beside our {@code noise_free_test_mse}, and on noisy ones where the cell has them.
  */
 public final class Crosscheck {
     /** One intra-op thread, as each of the runner's workers trains: the cost is then comparable cell by cell. */
@@ -52,12 +53,12 @@ public final class Crosscheck {
             Path script = PyTorchReference.script(work);
             List<Cell> todo = new ArrayList<>();
             for (Cell c : cells) {
-                if (done.contains(c.id()) || !c.spec().family().trained() || c.spec().trainingNoise() > 0) continue;
+                if (done.contains(c.id()) || !c.spec().family().trained() || c.spec().scoring().codeNoiseLevel() > 0) continue;
                 Dataset probe = catalog.load(c.spec().dataset(), 1, 1);
                 List<String> command = PyTorchReference.command(python, script, c.spec(), probe.features());
                 if (built.computeIfAbsent(c.experimentId(), k -> has(command))) todo.add(c);
             }
-            System.err.printf(Locale.ROOT, "crosscheck: %d cells to train in PyTorch (%d already in %s, %d closed-form, with input noise or without a PyTorch version)%n",
+            System.err.printf(Locale.ROOT, "crosscheck: %d cells to train in PyTorch (%d already in %s, %d closed-form, scored with noise on the code or without a PyTorch version)%n",
                     todo.size(), done.size(), out, cells.size() - todo.size() - done.size());
             int i = 0;
             // cells that train the very same network (they differ only in how they are scored) share one PyTorch training
@@ -69,7 +70,8 @@ public final class Crosscheck {
                 PyTorchReference.writeImages(data.testX(), test);
                 List<String> command = PyTorchReference.command(python, script, c.spec(), data.features());
                 command.addAll(List.of("--train", "--images", train.toString(), "--test-images", test.toString(), "--epochs", String.valueOf(c.epochs()),
-                        "--seed", String.valueOf(c.seed()), "--threads", String.valueOf(THREADS), "--collapse-std", String.valueOf(Trainer.COLLAPSE_STD)));
+                        "--seed", String.valueOf(c.seed()), "--threads", String.valueOf(THREADS), "--collapse-std", String.valueOf(Trainer.COLLAPSE_STD),
+                        "--input-noise", String.valueOf(c.spec().trainingNoise()), "--test-noise", String.valueOf(c.spec().evaluationNoise())));
                 System.err.printf(Locale.ROOT, "crosscheck [%d/%d] %s: %d epochs of %,d images%n", ++i, todo.size(), c.id(), c.epochs(), data.trainCount());
                 JsonNode result = trained.get(c.trainingKey());
                 if (result == null) {
@@ -83,6 +85,7 @@ public final class Crosscheck {
                         .set(CrosscheckColumn.FRAMEWORK, "torch " + result.get("torch").asText())
                         .set(CrosscheckColumn.EPOCHS, c.epochs()).set(CrosscheckColumn.TRAIN_SAMPLES, data.trainCount())
                         .set(CrosscheckColumn.TEST_MSE, result.get("test_mse").asDouble()).set(CrosscheckColumn.TEST_MAE, result.get("test_mae").asDouble())
+                        .set(CrosscheckColumn.NOISY_TEST_MSE, result.get("noisy_test_mse").isNull() ? "" : result.get("noisy_test_mse").asText())
                         .set(CrosscheckColumn.DEAD_AT_INIT, result.get("dead_at_init").asBoolean())
                         .set(CrosscheckColumn.STATUS, (collapsed ? Status.COLLAPSED : Status.OK).key())
                         .set(CrosscheckColumn.TRAIN_SECONDS, result.get("train_seconds").asDouble())

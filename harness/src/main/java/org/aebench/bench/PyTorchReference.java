@@ -86,7 +86,8 @@ public final class PyTorchReference {
                 "--loss", (spec.loss() == null ? org.aebench.matrix.Loss.MSE : spec.loss()).key(),
                 "--optimizer", (spec.optimizer() == null ? org.aebench.matrix.Optimizer.ADAM : spec.optimizer()).key(),
                 "--lr", String.valueOf(spec.learningRate() == null ? 1e-3 : spec.learningRate()),
-                "--weight-decay", String.valueOf(spec.weightDecayRate())));
+                "--weight-decay", String.valueOf(spec.weightDecayRate()),
+                "--init", (spec.init() == null ? org.aebench.matrix.WeightInit.PYTORCH_UNIFORM : spec.init()).key()));
         c.addAll(spec.family().pytorchArguments(spec));
         return c;
     }

@@ -28,6 +28,8 @@ class PyTorchReferenceTest {
         assertEquals("adadelta", after(args, "--optimizer"));
         assertEquals("256", after(args, "--batch"));
         assertEquals("32:relu,784:sigmoid", after(args, "--layers"));
+        assertEquals("glorot-uniform", after(args, "--init"), "report 004 is Keras: its initial weights are Keras's");
+        assertEquals("pytorch-uniform", after(PyTorchReference.command("python3", Path.of("s.py"), spec("r001/deep-ae/mnist"), 784), "--init"));
         List<String> conv = PyTorchReference.command("python3", Path.of("s.py"), spec("r003/denoising-conv/filters=64/sigma=0.1/fashion-mnist"), 784);
         assertEquals("conv-denoiser", after(conv, "--family"));
         assertEquals("64", after(conv, "--filters"));
