@@ -14,6 +14,12 @@ public enum ClaimRule {
     LESS("less"),
     /** Each of {@code left} above its partner in {@code right}. */
     GREATER("greater"),
+    /**
+     * Consecutive experiments of {@code left} differ by less than the metric's reproduction
+     * tolerance (the site's own band for that metric): "not much", "not a lot", read with the one
+     * threshold the project already defends, not one chosen per claim.
+     */
+    SIMILAR("similar"),
     /** Each of {@code left} above the number in {@code right}. */
     ABOVE("above"),
     /** Each of {@code left} below the number in {@code right}. */
@@ -36,7 +42,7 @@ public enum ClaimRule {
                 + Arrays.stream(values()).map(ClaimRule::key).collect(Collectors.joining(", ")) + ")");
     }
 
-    public boolean isOrder() { return this == INCREASING || this == DECREASING; }
+    public boolean isOrder() { return this == INCREASING || this == DECREASING || this == SIMILAR; }
 
     /** Compares each experiment with a fixed number rather than with another experiment. */
     public boolean isThreshold() { return this == ABOVE || this == BELOW; }
@@ -48,13 +54,14 @@ public enum ClaimRule {
             case DECREASING -> b < a;
             case LESS, BELOW -> a < b;
             case GREATER, ABOVE -> a > b;
+            case SIMILAR -> throw new IllegalStateException("similar depends on the metric's tolerance: use ClaimCheck");
             case NOT_CHECKABLE -> throw new IllegalStateException("a not-checkable claim has no relation");
         };
     }
 
     /** How a pair is written in the evidence: "a < b", or "a !< b" where the relation does not hold. */
     public String symbol(boolean holds) {
-        String s = this == INCREASING || this == LESS || this == BELOW ? "<" : ">";
+        String s = this == SIMILAR ? "~" : this == INCREASING || this == LESS || this == BELOW ? "<" : ">";
         return holds ? " " + s + " " : " !" + s + " ";
     }
 

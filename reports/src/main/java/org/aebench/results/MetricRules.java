@@ -79,7 +79,14 @@ public final class MetricRules {
                 new Rule("non_digit_mse", Direction.NEITHER, 0.10, false,
                         "a probe: a larger error on images unlike digits can mean a more specialised model, so neither side is better"),
                 new Rule("contractive_penalty", Direction.NEITHER, 0.25, false, "as average activation: depends on initialisation"),
-                new Rule("output_std", Direction.NEITHER, 0.10, false, "a diagnostic of collapse; the status column carries the verdict"))) {
+                new Rule("output_std", Direction.NEITHER, 0.10, false, "a diagnostic of collapse; the status column carries the verdict"),
+                new Rule("noisy_input_mse", Direction.NEITHER, 0.01, false, "a property of the data and the noise drawn from the seed, not of the model"),
+                new Rule("noisy_probe_mse", Direction.NEITHER, 0.10, false, "as the non-digit probe"),
+                new Rule("sharpness_ratio", Direction.NEITHER, 0.10, false, "a property of the pictures: neither sharper nor smoother is better in itself"),
+                new Rule("code_mean_abs", Direction.NEITHER, 0.25, false, "as average activation: depends on initialisation"),
+                new Rule("code_knn_accuracy", Direction.HIGHER_IS_BETTER, 0.05, true, "a fraction of 1,000 codes: an absolute band"),
+                new Rule("code_silhouette", Direction.NEITHER, 0.05, true, "in [-1, 1]: an absolute band"),
+                new Rule("filter_digit_correlation", Direction.NEITHER, 0.05, true, "a correlation: an absolute band"))) {
             RULES.put(r.metric(), r);
         }
     }

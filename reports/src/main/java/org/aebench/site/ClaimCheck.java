@@ -41,7 +41,7 @@ public record ClaimCheck(Claim claim, ClaimVerdict verdict, int seedsHeld, int s
             List<String> ev = new ArrayList<>();
             for (String[] p : c.rule().pairs(c.left(), c.right())) {
                 double a = report.get().get(p[0]), b = second(c, p[1], report.get()::get);
-                boolean ok = c.rule().holds(a, b);
+                boolean ok = holds(c, a, b);
                 holds &= ok;
                 ev.add(fmt.num(a) + c.rule().symbol(ok) + fmt.num(b));
             }
@@ -63,12 +63,12 @@ public record ClaimCheck(Claim claim, ClaimVerdict verdict, int seedsHeld, int s
         }
         int held = 0;
         for (int seed : seeds) {
-            boolean holds = true;
+            boolean all = true;
             for (String[] p : c.rule().pairs(c.left(), c.right())) {
-                holds &= c.rule().holds(value(experiments.get(p[0]), c.metric(), seed),
+                all &= holds(c, value(experiments.get(p[0]), c.metric(), seed),
                         second(c, p[1], id -> value(experiments.get(id), c.metric(), seed)));
             }
-            if (holds) held++;
+            if (all) held++;
         }
         return new ClaimCheck(c, ClaimVerdict.ofCounts(held, seeds.size()), held, seeds.size(), evidence(c, experiments, fmt),
                 onReport, reportEvidence);
@@ -122,7 +122,7 @@ public record ClaimCheck(Claim claim, ClaimVerdict verdict, int seedsHeld, int s
             double a = experiments.get(p[0]).metric(c.metric()).mean();
             double b = second(c, p[1], id -> experiments.get(id).metric(c.metric()).mean());
             String right = c.rule().isThreshold() ? fmt.num(b) : label(experiments.get(p[1]), c.metric(), fmt);
-            ev.add(label(experiments.get(p[0]), c.metric(), fmt) + c.rule().symbol(c.rule().holds(a, b)) + right);
+            ev.add(label(experiments.get(p[0]), c.metric(), fmt) + c.rule().symbol(holds(c, a, b)) + right);
         }
         return c.metric() + " (means): " + String.join("; ", ev);
     }
@@ -130,6 +130,14 @@ public record ClaimCheck(Claim claim, ClaimVerdict verdict, int seedsHeld, int s
     private static String label(ExperimentSummary e, String metric, Format fmt) {
         String sweep = e.sweep().isEmpty() ? e.experiment() : e.experiment() + " " + e.sweep();
         return sweep + " = " + fmt.num(e.metric(metric).mean()) + (e.collapsed() > 0 ? " (collapsed " + e.collapsed() + "/" + e.cells() + ")" : "");
+    }
+
+    /** The claim's relation between two values; "similar" reads the metric's tolerance. */
+    static boolean holds(Claim c, double a, double b) {
+        if (c.rule() == org.aebench.reference.ClaimRule.SIMILAR) {
+            return org.aebench.results.MetricRules.verdict(c.metric(), b, a).equals("within");
+        }
+        return c.rule().holds(a, b);
     }
 
     private static List<String> ids(Claim c) {

@@ -83,6 +83,18 @@ class ClaimCheckTest {
     }
 
     @Test
+    void similarReadsTheMetricsToleranceAndFailsOnALargeStep() {
+        Map<String, double[]> m = new LinkedHashMap<>();
+        m.put(LOW, new double[] {0.0100, 0.0100});
+        m.put(MID, new double[] {0.0105, 0.0130});   // +5 % (within test_mse's 10 %), then +30 %
+        var exps = experiments(m);
+        ClaimCheck c = ClaimCheck.of(claim(ClaimRule.SIMILAR, "test_mse", List.of(LOW, MID), List.of()), exps, List.of(), fmt);
+        assertEquals("mixed 1/2", c.verdictText());
+        List<ReferenceValue> printed = List.of(ref(LOW, 0.0100), ref(MID, 0.0150));
+        assertEquals(ClaimVerdict.FAILS, ClaimCheck.of(claim(ClaimRule.SIMILAR, "test_mse", List.of(LOW, MID), List.of()), exps, printed, fmt).onReport());
+    }
+
+    @Test
     void aSingleSeedSaysItHasNoSpread() {
         Map<String, double[]> m = new LinkedHashMap<>();
         m.put(LOW, new double[] {0.01});
@@ -146,7 +158,7 @@ class ClaimCheckTest {
     @Test
     void unknownRulesAreRefusedNamingTheAllowedOnes() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> ClaimRule.parse("smaller"));
-        assertTrue(e.getMessage().contains("increasing, decreasing, less, greater, above, below, not-checkable"), e.getMessage());
+        assertTrue(e.getMessage().contains("increasing, decreasing, less, greater, similar, above, below, not-checkable"), e.getMessage());
     }
 
     @Test
