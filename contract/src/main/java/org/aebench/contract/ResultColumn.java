@@ -53,6 +53,7 @@ public enum ResultColumn implements Column {
     ACTIVE_FRACTION("active_fraction", NUMBER, METRIC, "dense AEs: fraction of (image, unit) pairs of that layer with activation > 0"),
     CONTRACTIVE_PENALTY("contractive_penalty", NUMBER, METRIC, "contractive AEs: mean over test images of the squared Frobenius norm of the encoder Jacobian"),
     NON_DIGIT_MSE("non_digit_mse", NUMBER, METRIC, "MNIST AEs with a non-digit probe: test MSE per pixel on Fashion-MNIST test items (images unlike any digit)"),
+    NOISY_PROBE_MSE("noisy_probe_mse", NUMBER, METRIC, "the same AEs: MSE per pixel, against the clean digits, of the reconstructions of 1,000 test digits with Gaussian noise (sigma 0.5, clipped)"),
     CLASSIFIER_ACCURACY("classifier_accuracy", NUMBER, METRIC, "report 004(b): accuracy of a small CNN trained on clean MNIST, on the original test images"),
     CLASSIFIER_ACCURACY_RECONSTRUCTED("classifier_accuracy_reconstructed", NUMBER, METRIC, "the same CNN's accuracy on this AE's reconstructions of the test images"),
     CLASSIFIER_ACCURACY_NOISY("classifier_accuracy_noisy", NUMBER, METRIC, "the same CNN on the test images with the probe's Gaussian noise (sigma in the architecture)"),

@@ -22,6 +22,9 @@ final class Probes {
         if (probes.hasNonDigit()) {
             INDArray items = probes.nonDigits(ProbeData.NON_DIGIT_IMAGES);
             out.put(ResultColumn.NON_DIGIT_MSE, Evaluator.evaluate(model, items, items, loss).mse());
+            // report 000 section 2 also feeds each hidden size a noisy digit: scored against the clean digits
+            INDArray noisy = probes.noisyDigits(ProbeData.NON_DIGIT_IMAGES);
+            out.put(ResultColumn.NOISY_PROBE_MSE, Evaluator.evaluate(model, noisy, Corruption.rows(data.testX(), 0, noisy.rows()), loss).mse());
         }
         INDArray clean = data.testX();
         out.put(ResultColumn.NOISE_FREE_TEST_MSE, corruption.noisy(clean)
@@ -52,7 +55,9 @@ final class Probes {
         if (model instanceof DenseProbes dense) {
             double sum = 0, active = 0, count = 0;
             for (long start = 0; start < clean.rows(); start += Evaluator.BATCH) {
-                INDArray h = dense.hidden(Corruption.rows(clean, start, Math.min(clean.rows(), start + Evaluator.BATCH)));
+                // in double, as Evaluator sums: a float sum of a batch's activations loses digits
+                INDArray h = dense.hidden(Corruption.rows(clean, start, Math.min(clean.rows(), start + Evaluator.BATCH)))
+                        .castTo(org.nd4j.linalg.api.buffer.DataType.DOUBLE);
                 sum += h.sumNumber().doubleValue();
                 active += h.gt(0).castTo(org.nd4j.linalg.api.buffer.DataType.DOUBLE).sumNumber().doubleValue();
                 count += h.length();

@@ -34,7 +34,7 @@ public record ExperimentSummary(
             ResultColumn.NON_DIGIT_MSE, ResultColumn.CLASSIFIER_ACCURACY, ResultColumn.CLASSIFIER_ACCURACY_RECONSTRUCTED,
             ResultColumn.CLASSIFIER_ACCURACY_NOISY, ResultColumn.CLASSIFIER_ACCURACY_DENOISED,
             ResultColumn.FINAL_TRAIN_LOSS, ResultColumn.FINAL_TEST_LOSS, ResultColumn.EPOCHS, ResultColumn.REPORT_EPOCHS,
-            ResultColumn.TRAIN_SAMPLES, ResultColumn.NOISY_INPUT_MSE, ResultColumn.SHARPNESS_RATIO, ResultColumn.CODE_MEAN_ABS,
+            ResultColumn.TRAIN_SAMPLES, ResultColumn.NOISY_PROBE_MSE, ResultColumn.NOISY_INPUT_MSE, ResultColumn.SHARPNESS_RATIO, ResultColumn.CODE_MEAN_ABS,
             ResultColumn.CODE_KNN_ACCURACY, ResultColumn.CODE_SILHOUETTE, ResultColumn.FILTER_DIGIT_CORRELATION,
             ResultColumn.TRAIN_SECONDS, ResultColumn.TRAIN_SAMPLES_PER_SECOND, ResultColumn.INFER_SAMPLES_PER_SECOND);
 
