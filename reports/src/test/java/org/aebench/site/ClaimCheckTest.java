@@ -149,6 +149,17 @@ class ClaimCheckTest {
     }
 
     @Test
+    void theDenoisingGainIsTheNoisyInputsErrorOverTheReconstructions() {
+        Row<ResultColumn> removes = SiteRendererTest.row("r9/a/mnist", "conv", "ok", 1, 0.01).set(ResultColumn.NOISY_INPUT_MSE, 0.04);
+        Row<ResultColumn> adds = SiteRendererTest.row("r9/b/mnist", "conv", "ok", 1, 0.05).set(ResultColumn.NOISY_INPUT_MSE, 0.04);
+        Map<String, ExperimentSummary> exps = Map.of("r9/a/mnist", ExperimentSummary.of(List.of(removes)), "r9/b/mnist", ExperimentSummary.of(List.of(adds)));
+        assertEquals(4.0, exps.get("r9/a/mnist").metric("denoising_gain").mean(), 1e-12);
+        assertEquals(ClaimVerdict.HOLDS, ClaimCheck.of(claim(ClaimRule.ABOVE, "denoising_gain", List.of("r9/a/mnist"), List.of("1")), exps, List.of(), fmt).verdict());
+        assertEquals(ClaimVerdict.FAILS, ClaimCheck.of(claim(ClaimRule.ABOVE, "denoising_gain", List.of("r9/b/mnist"), List.of("1")), exps, List.of(), fmt).verdict(),
+                "a model whose output is worse than its noisy input removed no noise");
+    }
+
+    @Test
     void missingExperimentsAndMetricsAreNotEvaluated() {
         var exps = experiments(rising());
         assertEquals(ClaimVerdict.NOT_EVALUATED, ClaimCheck.of(claim(ClaimRule.LESS, "test_mse", List.of(LOW), List.of("r9/none/mnist")), exps, List.of(), fmt).verdict());
