@@ -20,15 +20,17 @@ public final class ReferenceTable {
     private final List<ReferenceReport> reports;
     private final List<ReferenceValue> values;
     private final List<Claim> claims;
+    private final List<OpenChoice> choices;
 
     public ReferenceTable(List<ReferenceReport> reports, List<ReferenceValue> values) {
-        this(reports, values, List.of());
+        this(reports, values, List.of(), List.of());
     }
 
-    public ReferenceTable(List<ReferenceReport> reports, List<ReferenceValue> values, List<Claim> claims) {
+    public ReferenceTable(List<ReferenceReport> reports, List<ReferenceValue> values, List<Claim> claims, List<OpenChoice> choices) {
         this.reports = List.copyOf(reports);
         this.values = List.copyOf(values);
         this.claims = List.copyOf(claims);
+        this.choices = List.copyOf(choices);
     }
 
     /** The table that ships with the project (resources {@code /aebench/reference/*.csv}). */
@@ -37,13 +39,16 @@ public final class ReferenceTable {
     }
 
     /**
-     * The same three files ({@code reports.csv}, {@code reference-values.csv}, {@code claims.csv}) from a
-     * folder: for a corrected transcription under review, or a test that needs its own values.
+     * The same files ({@code reports.csv}, {@code reference-values.csv}, {@code claims.csv}, and
+     * {@code choices.csv} when present) from a folder: for a corrected transcription under review, or
+     * a test that needs its own values.
      */
     public static ReferenceTable load(java.nio.file.Path dir) {
         return load(name -> {
             try {
-                return java.nio.file.Files.newInputStream(dir.resolve(name));
+                java.nio.file.Path file = dir.resolve(name);
+                if (name.equals(CHOICES) && !java.nio.file.Files.exists(file)) return null;
+                return java.nio.file.Files.newInputStream(file);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
@@ -79,7 +84,18 @@ public final class ReferenceTable {
                 throw new IllegalArgumentException("claims.csv line " + r.getRecordNumber() + ": " + e.getMessage(), e);
             }
         }
-        return new ReferenceTable(reports, values, claims);
+        List<OpenChoice> choices = new ArrayList<>();
+        for (CSVRecord r : records(source, CHOICES)) {
+            choices.add(new OpenChoice(r.get("report"), r.get("section"), r.get("setting"), r.get("report_says"), r.get("our_choice"), r.get("why")));
+        }
+        return new ReferenceTable(reports, values, claims, choices);
+    }
+
+    /** Optional: settings the reports leave open and what we chose. */
+    static final String CHOICES = "choices.csv";
+
+    public List<OpenChoice> choicesOf(String report) {
+        return choices.stream().filter(c -> c.report().equals(report)).toList();
     }
 
     /** The reports' "Observations", as data. */
@@ -99,6 +115,7 @@ public final class ReferenceTable {
 
     private static List<CSVRecord> records(java.util.function.Function<String, InputStream> source, String name) {
         try (InputStream in = source.apply(name)) {
+            if (in == null) return List.of();  // an optional file that is absent
             try (Reader reader = new InputStreamReader(in, StandardCharsets.UTF_8)) {
                 return CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).build().parse(reader).getRecords();
             }

@@ -96,7 +96,7 @@ public final class SiteRenderer {
      * One report's page, built in one pass: its claims and reference comparisons, its cells by
      * status, and its experiments grouped as the report runs them ({@link Pages#sections}).
      */
-    public record ReportPage(ReferenceReport report, List<ClaimCheck> claims, int cellsRun, int cellsOk, int cellsCollapsed, int cellsFailed,
+    public record ReportPage(ReferenceReport report, List<ClaimCheck> claims, List<org.aebench.reference.OpenChoice> choices, int cellsRun, int cellsOk, int cellsCollapsed, int cellsFailed,
                              ReproductionVerdict verdict, List<Comparison> comparisons, List<ExperimentSummary> experiments,
                              List<ExperimentSummary> baselines, List<Pages.Group> groups, List<Pages.MatrixRow> matrix, Pages.RefCounts refCounts) {}
 
@@ -134,7 +134,7 @@ public final class SiteRenderer {
             claims.stream().filter(ClaimCheck::failsOnReport).forEach(c -> claimCounts.merge(FAIL_ON_REPORT, 1, Integer::sum));
             comparisons.forEach(c -> comparisonCounts.merge(c.verdict(), 1, Integer::sum));
             Pages.Sections sections = Pages.sections(report.id() + ".html", ours, comparisons, pictures, index, outDir);
-            reports.add(new ReportPage(report, claims, ours.stream().mapToInt(ExperimentSummary::cells).sum(),
+            reports.add(new ReportPage(report, claims, references.choicesOf(report.id()), ours.stream().mapToInt(ExperimentSummary::cells).sum(),
                     ours.stream().mapToInt(ExperimentSummary::ok).sum(), ours.stream().mapToInt(ExperimentSummary::collapsed).sum(),
                     ours.stream().mapToInt(ExperimentSummary::failed).sum(), ReproductionVerdict.of(comparisons, claims), comparisons, ours,
                     baselines, sections.groups(),

@@ -81,6 +81,13 @@ class SiteRendererTest {
         assertEquals(refs.claims().size(), count);
         assertTrue(refs.claims().size() >= 40);
         assertTrue(refs.claims().stream().filter(org.aebench.reference.Claim::checkable).count() >= 25);
+        // every open choice of every report is on its page, so none is made silently
+        int choices = 0;
+        for (Matcher m = Pattern.compile("<tr class=\"choice\">").matcher(html); m.find(); ) choices++;
+        int transcribed = 0;
+        for (var report : refs.reports()) transcribed += refs.choicesOf(report.id()).size();
+        assertTrue(transcribed >= 9, "choices.csv holds the reports' open settings");
+        assertEquals(transcribed, choices);
     }
 
     @Test
