@@ -34,6 +34,7 @@ public enum DerivedMetric {
     /** Whether a claim's metric names a result column or a derived metric the site computes. */
     public static boolean known(String metric) {
         for (DerivedMetric d : values()) if (d.header.equals(metric)) return true;
+        if (metric.equals(ExperimentSummary.CURVE_IMPROVEMENT)) return true;
         for (ResultColumn c : ResultColumn.values()) if (c.header().equals(metric)) return true;
         return false;
     }

@@ -39,6 +39,14 @@ public record ExperimentSummary(
             ResultColumn.TRAIN_SECONDS, ResultColumn.TRAIN_SAMPLES_PER_SECOND, ResultColumn.INFER_SAMPLES_PER_SECOND);
 
     static ExperimentSummary of(List<Row<ResultColumn>> rows) {
+        return of(rows, Map.of());
+    }
+
+    /**
+     * @param curves each cell's per-epoch rows (curves.csv), for the measures read off a curve; cells
+     *               scored on another cell's training have that cell's curve under their own id
+     */
+    static ExperimentSummary of(List<Row<ResultColumn>> rows, Map<String, List<Row<org.aebench.contract.CurveColumn>>> curves) {
         Row<ResultColumn> first = rows.get(0);
         int ok = 0, collapsed = 0, failed = 0;
         List<String> reasons = new ArrayList<>();
@@ -60,6 +68,7 @@ public record ExperimentSummary(
         Map<String, java.util.function.ToDoubleFunction<Row<ResultColumn>>> columns = new LinkedHashMap<>();
         for (ResultColumn c : METRICS) columns.put(c.header(), r -> r.number(c));
         for (DerivedMetric d : DerivedMetric.values()) columns.put(d.header(), d::of);
+        columns.put(CURVE_IMPROVEMENT, r -> curveImprovement(curves.getOrDefault(r.get(ResultColumn.CELL_ID), List.of())));
         columns.forEach((name, read) -> {
             Stats s = Stats.of(scored.stream().map(r -> read.applyAsDouble(r)).toList());
             if (s == null) return;
@@ -75,6 +84,19 @@ public record ExperimentSummary(
                 first.get(ResultColumn.EXPERIMENT), first.get(ResultColumn.SECTION), first.get(ResultColumn.FAMILY),
                 first.get(ResultColumn.DATASET), first.get(ResultColumn.SWEEP), first.get(ResultColumn.ARCHITECTURE),
                 rows.size(), ok, collapsed, failed, reasons, trainedIn, metrics, bySeed);
+    }
+
+    /** The test MSE after the first epoch over that after the last: above 1, later epochs improved on the first. */
+    public static final String CURVE_IMPROVEMENT = "curve_improvement";
+
+    static double curveImprovement(List<Row<org.aebench.contract.CurveColumn>> curve) {
+        if (curve.size() < 2) return Double.NaN;
+        Row<org.aebench.contract.CurveColumn> first = curve.get(0), last = curve.get(0);
+        for (var c : curve) {
+            if (c.number(org.aebench.contract.CurveColumn.EPOCH) < first.number(org.aebench.contract.CurveColumn.EPOCH)) first = c;
+            if (c.number(org.aebench.contract.CurveColumn.EPOCH) > last.number(org.aebench.contract.CurveColumn.EPOCH)) last = c;
+        }
+        return first.number(org.aebench.contract.CurveColumn.TEST_MSE) / last.number(org.aebench.contract.CurveColumn.TEST_MSE);
     }
 
     /**

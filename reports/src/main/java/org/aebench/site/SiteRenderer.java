@@ -109,7 +109,7 @@ public final class SiteRenderer {
             byExperiment.computeIfAbsent(r.get(ResultColumn.EXPERIMENT_ID), k -> new ArrayList<>()).add(r);
         }
         Map<String, ExperimentSummary> experiments = new LinkedHashMap<>();
-        byExperiment.forEach((id, rows) -> experiments.put(id, ExperimentSummary.of(rows)));
+        byExperiment.forEach((id, rows) -> experiments.put(id, ExperimentSummary.of(rows, index.curves())));
 
         List<ReportPage> reports = new ArrayList<>();
         Format fmt = new Format();

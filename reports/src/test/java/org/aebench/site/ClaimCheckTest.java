@@ -159,6 +159,27 @@ class ClaimCheckTest {
                 "a model whose output is worse than its noisy input removed no noise");
     }
 
+    private static Row<org.aebench.contract.CurveColumn> epoch(String cell, int epoch, double mse) {
+        return new Row<>(org.aebench.contract.CurveColumn.class).set(org.aebench.contract.CurveColumn.CELL_ID, cell)
+                .set(org.aebench.contract.CurveColumn.EPOCH, epoch).set(org.aebench.contract.CurveColumn.TEST_MSE, mse);
+    }
+
+    @Test
+    void aCurveThatEndsBelowItsFirstEpochImproved() {
+        Row<ResultColumn> a = SiteRendererTest.row("r9/a/mnist", "conv", "ok", 1, 0.01);
+        Row<ResultColumn> b = SiteRendererTest.row("r9/b/mnist", "conv", "ok", 1, 0.01);
+        String ca = a.get(ResultColumn.CELL_ID), cb = b.get(ResultColumn.CELL_ID);
+        Map<String, List<Row<org.aebench.contract.CurveColumn>>> curves = Map.of(
+                ca, List.of(epoch(ca, 2, 0.02), epoch(ca, 1, 0.04), epoch(ca, 3, 0.01)),
+                cb, List.of(epoch(cb, 1, 0.02), epoch(cb, 2, 0.03)));
+        Map<String, ExperimentSummary> exps = Map.of("r9/a/mnist", ExperimentSummary.of(List.of(a), curves),
+                "r9/b/mnist", ExperimentSummary.of(List.of(b), curves));
+        assertEquals(4.0, exps.get("r9/a/mnist").metric("curve_improvement").mean(), 1e-12, "first epoch 0.04, last 0.01, in any row order");
+        assertEquals(ClaimVerdict.HOLDS, ClaimCheck.of(claim(ClaimRule.ABOVE, "curve_improvement", List.of("r9/a/mnist"), List.of("1")), exps, List.of(), fmt).verdict());
+        assertEquals(ClaimVerdict.FAILS, ClaimCheck.of(claim(ClaimRule.ABOVE, "curve_improvement", List.of("r9/b/mnist"), List.of("1")), exps, List.of(), fmt).verdict(),
+                "a curve that ends above its first epoch did not improve");
+    }
+
     @Test
     void missingExperimentsAndMetricsAreNotEvaluated() {
         var exps = experiments(rising());
