@@ -276,7 +276,7 @@ public final class Main {
                 forced = Arrays.stream(Mode.values()).filter(m -> m.key().equals(mode)).findFirst()
                         .orElseThrow(() -> new ComparisonInputException("--mode must be exact or statistical, not '" + mode + "'"));
             }
-            var b = ResultFolder.load(baseline, "baseline");
+            var b = ResultFolder.load(baseline, "baseline", true);
             var c = ResultFolder.load(candidate, "candidate");
             var report = new RegressionGate(new RegressionGate.Options(forced, alpha, speedFactor,
                     new CellFilter(filters), baselineJmh, candidateJmh)).compare(b, c);

@@ -85,7 +85,7 @@ public final class RegressionGate {
         for (String key : keys) {
             List<Row<ResultColumn>> b = baseUnits.getOrDefault(key, List.of());
             List<Row<ResultColumn>> c = candUnits.getOrDefault(key, List.of());
-            UnitComparison u = unit(key, b, c, choice.mode(), curves ? baseCurves : null, candCurves);
+            UnitComparison u = unit(key, b, c, choice.mode(), curves ? baseCurves : null, candCurves, baseline.missingColumns());
             units.add(u);
             if (!b.isEmpty() && !c.isEmpty()) {
                 speed(u.id(), "train samples/s", b, c, ResultColumn.TRAIN_SAMPLES_PER_SECOND, true, speed);
@@ -105,7 +105,8 @@ public final class RegressionGate {
         int moved = (int) units.stream().filter(u -> u.verdict().isMove()).count();
         boolean passed = regressions == 0 && !(choice.mode() == Mode.EXACT && moved > 0);
         return new RegressionReport(baseline.profile(), baseline.dir().toString(), candidate.dir().toString(),
-                options.filter().choosesAll() ? "" : options.filter().toString(), choice.mode(), choice.reason(), method(choice.mode()),
+                options.filter().choosesAll() ? "" : options.filter().toString(), choice.mode(), choice.reason(),
+                method(choice.mode()) + newMeasures(baseline.missingColumns()),
                 base.size(), cand.size(), counts, units, speed, benchmarks, regressions, moved, passed,
                 conclusion(choice.mode(), units.size(), regressions, moved, passed), Instant.now().toString());
     }
@@ -126,6 +127,13 @@ public final class RegressionGate {
                         + " it has no spread behind it.";
     }
 
+    /** The measures the baseline predates: shown, not compared. */
+    private static String newMeasures(List<ResultColumn> missing) {
+        if (missing.isEmpty()) return "";
+        return " The baseline predates " + missing.stream().map(ResultColumn::header).collect(java.util.stream.Collectors.joining(", "))
+                + ": new measures, not compared; every column both sides have is.";
+    }
+
     private static String conclusion(Mode mode, int units, int regressions, int moved, boolean passed) {
         String what = mode == Mode.EXACT ? "cells" : "experiments";
         if (!passed && regressions > 0) return "FAIL: " + regressions + " of " + units + " " + what + " regressed";
@@ -135,7 +143,7 @@ public final class RegressionGate {
     }
 
     private UnitComparison unit(String key, List<Row<ResultColumn>> b, List<Row<ResultColumn>> c, Mode mode,
-                                Map<String, List<Row<CurveColumn>>> baseCurves, Map<String, List<Row<CurveColumn>>> candCurves) {
+                                Map<String, List<Row<CurveColumn>>> baseCurves, Map<String, List<Row<CurveColumn>>> candCurves, List<ResultColumn> notInBaseline) {
         Row<ResultColumn> any = b.isEmpty() ? c.get(0) : b.get(0);
         String id = mode == Mode.EXACT ? any.get(ResultColumn.CELL_ID) : any.get(ResultColumn.EXPERIMENT_ID);
         String backend = any.get(ResultColumn.BACKEND);
@@ -154,7 +162,7 @@ public final class RegressionGate {
 
         List<MetricChange> metrics = new ArrayList<>();
         for (ResultColumn m : ResultColumn.values()) {
-            if (m.role() != ResultColumn.Role.METRIC) continue;
+            if (m.role() != ResultColumn.Role.METRIC || notInBaseline.contains(m)) continue;
             MetricChange mc = metric(m, values(b, m), values(c, m), mode);
             if (mc == null) continue;
             metrics.add(mc);

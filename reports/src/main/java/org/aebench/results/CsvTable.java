@@ -63,13 +63,22 @@ public final class CsvTable<C extends Enum<C> & Column> {
      * missing file, a torn last row or an older schema is an error, so a checker can trust what it read.
      */
     public List<Line<C>> readStrict() throws IOException {
+        return readStrict(false);
+    }
+
+    /**
+     * As {@link #readStrict()}, but a file from an older version (a subset of this schema's
+     * columns, in any order) reads too, its missing columns empty: for a committed baseline that
+     * predates a new measure. {@link #columnsOf} says which columns the file has.
+     */
+    public List<Line<C>> readStrict(boolean olderSchema) throws IOException {
         if (!Files.isRegularFile(file)) throw new MalformedCsvException(file + " does not exist");
         String text = Files.readString(file, StandardCharsets.UTF_8);
         if (!completePart(text).equals(text)) {
             throw new MalformedCsvException(file + ": the last row is incomplete (a run was killed while writing it?)");
         }
         try {
-            return lines(text, true, true);
+            return lines(text, !olderSchema, true);
         } catch (IllegalStateException | java.io.UncheckedIOException e) {
             throw new MalformedCsvException(file + ": not a well-formed CSV file (" + e.getMessage() + ")");
         }
@@ -174,8 +183,8 @@ public final class CsvTable<C extends Enum<C> & Column> {
             C[] cols = columns.getEnumConstants();
             for (CSVRecord rec : parser) {
                 long line = parser.getCurrentLineNumber();
-                if (strict && rec.size() != cols.length) {
-                    throw new MalformedCsvException(file + " line " + line + ": " + rec.size() + " values, the header has " + cols.length);
+                if (strict && rec.size() != found.size()) {
+                    throw new MalformedCsvException(file + " line " + line + ": " + rec.size() + " values, the header has " + found.size());
                 }
                 Row<C> row = new Row<>(columns);
                 for (C c : cols) {
@@ -191,6 +200,14 @@ public final class CsvTable<C extends Enum<C> & Column> {
             }
         }
         return rows;
+    }
+
+    /** The columns of this schema that the file's header names (all of them for a file of this version). */
+    public List<C> columnsOf() throws IOException {
+        String text = Files.readString(file, StandardCharsets.UTF_8);
+        int end = text.indexOf('\n');
+        List<String> found = List.of((end < 0 ? text : text.substring(0, end)).trim().split(","));
+        return java.util.Arrays.stream(columns.getEnumConstants()).filter(c -> found.contains(c.header())).toList();
     }
 
     /** The file on disk is not what this version of aebench writes. */

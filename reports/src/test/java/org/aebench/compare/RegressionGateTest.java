@@ -1,6 +1,7 @@
 package org.aebench.compare;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -82,6 +83,48 @@ class RegressionGateTest {
             copy.add(c);
         }
         return copy;
+    }
+
+    /** The folder's results.csv without one column, as an older version of aebench wrote it. */
+    private static void dropColumn(Path folder, String column) throws IOException {
+        Path csv = folder.resolve("results.csv");
+        var records = org.apache.commons.csv.CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).build()
+                .parse(java.nio.file.Files.newBufferedReader(csv));
+        List<String> header = new ArrayList<>(records.getHeaderNames());
+        header.remove(column);
+        StringBuilder out = new StringBuilder();
+        try (var printer = new org.apache.commons.csv.CSVPrinter(out, org.apache.commons.csv.CSVFormat.RFC4180)) {
+            printer.printRecord(header);
+            for (var r : records) {
+                List<String> values = new ArrayList<>();
+                for (String h : header) values.add(r.get(h));
+                printer.printRecord(values);
+            }
+        }
+        java.nio.file.Files.writeString(csv, out.toString());
+    }
+
+    @Test
+    void aBaselineFromBeforeANewMeasureIsComparedOnTheColumnsItHas() throws IOException {
+        List<Row<ResultColumn>> base = rows(1, 0.01, 0.02);
+        base.forEach(r -> r.set(ResultColumn.SHARPNESS_RATIO, 0.5));
+        folder("b", base);
+        dropColumn(dir.resolve("b"), "sharpness_ratio");
+        ResultFolder c = folder("c", base);
+        assertThrows(ComparisonInputException.class, () -> ResultFolder.load(dir.resolve("b"), "baseline"), "strict by default");
+        ResultFolder b = ResultFolder.load(dir.resolve("b"), "baseline", true);
+        assertEquals(List.of(ResultColumn.SHARPNESS_RATIO), b.missingColumns());
+        RegressionReport r = new RegressionGate(RegressionGate.Options.defaults()).compare(b, c);
+        assertTrue(r.passed(), r.conclusion());
+        assertTrue(r.method().contains("predates sharpness_ratio"), r.method());
+        // a moved number in a column both sides have still fails
+        List<Row<ResultColumn>> moved = rows(1, 0.01, 0.021);
+        moved.forEach(x -> x.set(ResultColumn.SHARPNESS_RATIO, 0.5));
+        assertFalse(new RegressionGate(RegressionGate.Options.defaults()).compare(b, folder("m", moved)).passed());
+        // only measures may be missing: a baseline without a provenance column is refused
+        dropColumn(dir.resolve("c"), "cpu_isa");
+        ComparisonInputException e = assertThrows(ComparisonInputException.class, () -> ResultFolder.load(dir.resolve("c"), "baseline", true));
+        assertTrue(e.getMessage().contains("cpu_isa"), e.getMessage());
     }
 
     @Test
