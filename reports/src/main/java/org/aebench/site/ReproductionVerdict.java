@@ -13,7 +13,8 @@ public record ReproductionVerdict(Outcome outcome, long within, long outside, lo
 
     /** The verdict's word. */
     public enum Outcome {
-        REPRODUCED("reproduced"), PARTLY("partly reproduced"), NOT_REPRODUCED("not reproduced"), NOT_YET("not yet evaluated");
+        REPRODUCED("reproduced"), PARTLY("partly reproduced"), NOT_REPRODUCED("not reproduced"), NOT_YET("not yet evaluated"),
+        NOTHING_TO_CHECK("nothing to check: the report prints no comparable number and no checkable claim");
 
         private final String text;
 
@@ -21,7 +22,7 @@ public record ReproductionVerdict(Outcome outcome, long within, long outside, lo
 
         public String text() { return text; }
 
-        public String css() { return text.replace(' ', '-'); }
+        public String css() { return name().toLowerCase().replace('_', '-'); }
     }
 
     static ReproductionVerdict of(List<Comparison> comparisons, List<ClaimCheck> claims) {
@@ -52,7 +53,10 @@ public record ReproductionVerdict(Outcome outcome, long within, long outside, lo
             }
         }
         Outcome outcome;
-        if (within + outside + holds + mixed + fails + failsOnReport == 0) outcome = Outcome.NOT_YET;
+        boolean anythingToCheck = comparisons.stream().anyMatch(c -> c.reference().comparable())
+                || claims.stream().anyMatch(c -> c.claim().checkable());
+        if (!anythingToCheck) outcome = Outcome.NOTHING_TO_CHECK;
+        else if (within + outside + holds + mixed + fails + failsOnReport == 0) outcome = Outcome.NOT_YET;
         else if (outside == 0 && mixed == 0 && fails == 0) outcome = Outcome.REPRODUCED;
         else if (within == 0 && holds == 0) outcome = Outcome.NOT_REPRODUCED;
         else outcome = Outcome.PARTLY;

@@ -1,0 +1,54 @@
+package org.aebench.site;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import org.aebench.reference.Claim;
+import org.aebench.reference.ClaimReading;
+import org.aebench.reference.ClaimRule;
+import org.aebench.reference.ReferenceValue;
+import org.junit.jupiter.api.Test;
+
+class ReproductionVerdictTest {
+    private static final ExperimentSummary OK_FULL = ExperimentSummary.of(List.of(SiteRendererTest.row("r9/a/mnist", "dense-ae", "ok", 1, 0.01)));
+
+    private static Comparison comparison(String verdict) {
+        ReferenceValue ref = new ReferenceValue("r9", "f", "s", "r9/a/mnist", "test_mse", "0.01", "d", 1, "");
+        return new Comparison(ref, OK_FULL, OK_FULL.metric("test_mse"), 0.01, 0, verdict, null, null, null);
+    }
+
+    private static ClaimCheck claim(ClaimVerdict verdict, ClaimVerdict onReport) {
+        Claim c = new Claim("r9", "s", "t", ClaimRule.LESS, "test_mse", List.of("a"), List.of("b"), ClaimReading.AS_WRITTEN, "", "");
+        return new ClaimCheck(c, verdict, verdict == ClaimVerdict.HOLDS ? 3 : 0, 3, "", onReport, "");
+    }
+
+    @Test
+    void everyNumberWithinAndEveryClaimHoldingIsReproduced() {
+        var v = ReproductionVerdict.of(List.of(comparison("within")), List.of(claim(ClaimVerdict.HOLDS, null)));
+        assertEquals(ReproductionVerdict.Outcome.REPRODUCED, v.outcome());
+    }
+
+    @Test
+    void aClaimThatFailsOnTheReportsOwnNumbersDoesNotCountAgainstUs() {
+        var v = ReproductionVerdict.of(List.of(comparison("within")), List.of(claim(ClaimVerdict.FAILS, ClaimVerdict.FAILS)));
+        assertEquals(ReproductionVerdict.Outcome.REPRODUCED, v.outcome());
+        assertEquals(1, v.failsOnReport());
+        var ours = ReproductionVerdict.of(List.of(comparison("within")), List.of(claim(ClaimVerdict.FAILS, ClaimVerdict.HOLDS)));
+        assertEquals(ReproductionVerdict.Outcome.PARTLY, ours.outcome(), "a claim the report's numbers support and ours do not");
+    }
+
+    @Test
+    void nothingWithinAndNothingHoldingIsNotReproduced() {
+        var v = ReproductionVerdict.of(List.of(comparison("worse")), List.of(claim(ClaimVerdict.FAILS, null)));
+        assertEquals(ReproductionVerdict.Outcome.NOT_REPRODUCED, v.outcome());
+        assertTrue(v.reasons().stream().anyMatch(r -> r.contains("not yet explained")), v.reasons().toString());
+    }
+
+    @Test
+    void aReportWithNothingToCheckSaysSo() {
+        Claim look = new Claim("r9", "s", "t", ClaimRule.NOT_CHECKABLE, "", List.of(), List.of(), ClaimReading.AS_WRITTEN, "", "about how images look");
+        var v = ReproductionVerdict.of(List.of(), List.of(new ClaimCheck(look, ClaimVerdict.NOT_CHECKABLE, 0, 0, "", null, "")));
+        assertEquals(ReproductionVerdict.Outcome.NOTHING_TO_CHECK, v.outcome());
+    }
+}
