@@ -314,8 +314,25 @@ public final class Pages {
             byClass.computeIfAbsent(labels[i], k -> new ArrayList<>()).add(new SvgPlot.Point(tsne[i][0], tsne[i][1]));
         }
         SvgPlot plot = new SvgPlot("t-SNE of " + labels.length + " test codes, " + experimentId, "t-SNE 1", "t-SNE 2");
-        String[] colours = {"#1f77b4", "#ff7f0e", "#2ca02c", "#d62728", "#9467bd", "#8c564b", "#e377c2", "#7f7f7f", "#bcbd22", "#17becf"};
-        byClass.forEach((label, pts) -> plot.add(new SvgPlot.Series("digit " + label, pts, false, false, colours[label % 10])));
-        return plot.render();
+        byClass.forEach((label, pts) -> plot.add(new SvgPlot.Series("digit " + label, pts, false, false, DIGIT_COLOURS[label % 10])));
+        StringBuilder svg = new StringBuilder(plot.render());
+        double[][] tsne3 = codes.tsne3();
+        if (tsne3 != null && tsne3.length == labels.length) {
+            // a static page cannot turn a 3-D cloud: its three axis-pair views, side by side
+            int[][] views = {{0, 1}, {0, 2}, {1, 2}};
+            for (int[] v : views) {
+                Map<Integer, List<SvgPlot.Point>> view = new TreeMap<>();
+                for (int i = 0; i < labels.length; i++) {
+                    view.computeIfAbsent(labels[i], k -> new ArrayList<>()).add(new SvgPlot.Point(tsne3[i][v[0]], tsne3[i][v[1]]));
+                }
+                SvgPlot p = new SvgPlot("3-D t-SNE, axes " + (v[0] + 1) + " and " + (v[1] + 1), "t-SNE " + (v[0] + 1), "t-SNE " + (v[1] + 1));
+                view.forEach((label, pts) -> p.add(new SvgPlot.Series("digit " + label, pts, false, false, DIGIT_COLOURS[label % 10])));
+                svg.append(p.render());
+            }
+        }
+        return svg.toString();
     }
+
+    private static final String[] DIGIT_COLOURS = {"#1f77b4", "#ff7f0e", "#2ca02c", "#d62728", "#9467bd", "#8c564b", "#e377c2", "#7f7f7f",
+            "#bcbd22", "#17becf"};
 }
