@@ -32,6 +32,9 @@ public record CrosscheckSummary(String framework, Stats testMse, int runs, int c
         public String css() { return this == AGREE || this == NO_SPREAD ? "within" : "outside"; }
     }
 
+    /** Whether the two implementations disagree (beyond seed noise, or beyond tolerance with one seed a side). */
+    public boolean disagrees() { return agreement == Agreement.DISAGREE || agreement == Agreement.DISAGREE_NO_SPREAD; }
+
     static CrosscheckSummary of(List<Row<CrosscheckColumn>> theirs, ExperimentSummary ours) {
         double[] them = theirs.stream().mapToDouble(r -> r.number(CrosscheckColumn.TEST_MSE)).filter(Double::isFinite).toArray();
         Stats stats = Stats.of(java.util.Arrays.stream(them).boxed().toList());

@@ -36,6 +36,7 @@ class CrosscheckSummaryTest {
         assertEquals(CrosscheckSummary.Agreement.AGREE, CrosscheckSummary.of(theirs(0.0080, 0.0082, 0.0079), ours(0.0081, 0.0083, 0.0080)).agreement());
         CrosscheckSummary apart = CrosscheckSummary.of(theirs(0.0080, 0.0082, 0.0079), ours(0.0120, 0.0121, 0.0119));
         assertEquals(CrosscheckSummary.Agreement.DISAGREE, apart.agreement(), apart.detail());
+        assertTrue(apart.disagrees());
     }
 
     @Test

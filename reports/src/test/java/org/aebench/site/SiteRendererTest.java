@@ -150,6 +150,27 @@ class SiteRendererTest {
     }
 
     @Test
+    void aComparisonWherePyTorchDisagreesIsLabelledAndOneWhereItAgreesIsNot() throws IOException {
+        List<Row<ResultColumn>> ours = new java.util.ArrayList<>();
+        List<Row<org.aebench.contract.CrosscheckColumn>> theirs = new java.util.ArrayList<>();
+        double[] mine = {0.0110, 0.0112, 0.0111}, far = {0.0200, 0.0205, 0.0198};
+        for (int s = 1; s <= 3; s++) {
+            ours.add(row("r000/deep-ae/mnist", "dense-ae", "ok", s, mine[s - 1]).set(ResultColumn.NOISE_FREE_TEST_MSE, mine[s - 1]));
+            theirs.add(new Row<>(org.aebench.contract.CrosscheckColumn.class).set(org.aebench.contract.CrosscheckColumn.EXPERIMENT_ID, "r000/deep-ae/mnist")
+                    .set(org.aebench.contract.CrosscheckColumn.SEED, s).set(org.aebench.contract.CrosscheckColumn.FRAMEWORK, "torch 1.13")
+                    .set(org.aebench.contract.CrosscheckColumn.TEST_MSE, far[s - 1]).set(org.aebench.contract.CrosscheckColumn.STATUS, "ok")
+                    .set(org.aebench.contract.CrosscheckColumn.DEAD_AT_INIT, false));
+        }
+        new SiteRenderer().render(new SiteInput("smoke", ours, List.of(), null, List.of(), List.of(), List.of(), null, theirs), ReferenceTable.load(), dir);
+        String page = Files.readString(dir.resolve("r000.html"));
+        assertTrue(page.contains("our port and PyTorch disagree beyond seed noise"), "the reference comparison is labelled");
+        assertTrue(page.contains("disagrees with PyTorch beyond seed noise"), "the cell row says so too");
+        for (int s = 0; s < 3; s++) theirs.get(s).set(org.aebench.contract.CrosscheckColumn.TEST_MSE, mine[s] * 1.01);
+        new SiteRenderer().render(new SiteInput("smoke", ours, List.of(), null, List.of(), List.of(), List.of(), null, theirs), ReferenceTable.load(), dir);
+        assertFalse(Files.readString(dir.resolve("r000.html")).contains("our port and PyTorch disagree"));
+    }
+
+    @Test
     void referenceTableIsWellFormed() {
         ReferenceTable refs = ReferenceTable.load();
         assertEquals(5, refs.reports().size());
