@@ -54,8 +54,7 @@ public final class Crosscheck {
             List<Cell> todo = new ArrayList<>();
             for (Cell c : cells) {
                 if (done.contains(c.id()) || !c.spec().family().trained() || c.spec().scoring().codeNoiseLevel() > 0) continue;
-                Dataset probe = catalog.load(c.spec().dataset(), 1, 1);
-                List<String> command = PyTorchReference.command(python, script, c.spec(), probe.features());
+                List<String> command = PyTorchReference.command(python, script, c.spec(), c.spec().dataset().features());
                 if (built.computeIfAbsent(c.experimentId(), k -> has(command))) todo.add(c);
             }
             System.err.printf(Locale.ROOT, "crosscheck: %d cells to train in PyTorch (%d already in %s, %d closed-form, scored with noise on the code or without a PyTorch version)%n",
@@ -66,8 +65,6 @@ public final class Crosscheck {
             for (Cell c : todo) {
                 Dataset data = catalog.load(c.spec().dataset(), c.trainLimit(), c.testLimit());
                 Path train = work.resolve("train.f32"), test = work.resolve("test.f32");
-                PyTorchReference.writeImages(data.trainX(), train);
-                PyTorchReference.writeImages(data.testX(), test);
                 List<String> command = PyTorchReference.command(python, script, c.spec(), data.features());
                 command.addAll(List.of("--train", "--images", train.toString(), "--test-images", test.toString(), "--epochs", String.valueOf(c.epochs()),
                         "--seed", String.valueOf(c.seed()), "--threads", String.valueOf(THREADS), "--collapse-std", String.valueOf(Trainer.COLLAPSE_STD),
@@ -75,6 +72,9 @@ public final class Crosscheck {
                 System.err.printf(Locale.ROOT, "crosscheck [%d/%d] %s: %d epochs of %,d images%n", ++i, todo.size(), c.id(), c.epochs(), data.trainCount());
                 JsonNode result = trained.get(c.trainingKey());
                 if (result == null) {
+                    // images are written only for a training that runs: cells sharing one reuse its result
+                    PyTorchReference.writeImages(data.trainX(), train);
+                    PyTorchReference.writeImages(data.testX(), test);
                     result = PyTorchReference.execute(command);
                     trained.put(c.trainingKey(), result);
                 }

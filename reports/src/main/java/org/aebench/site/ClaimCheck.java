@@ -49,7 +49,7 @@ public record ClaimCheck(Claim claim, ClaimVerdict verdict, int seedsHeld, int s
             reportEvidence = c.metric() + " printed: " + String.join("; ", ev);
         }
         List<String> missing = new ArrayList<>();
-        for (String id : ids(c)) {
+        for (String id : c.experiments()) {
             ExperimentSummary e = experiments.get(id);
             if (e == null || e.metric(c.metric()) == null) missing.add(id);
         }
@@ -81,7 +81,7 @@ public record ClaimCheck(Claim claim, ClaimVerdict verdict, int seedsHeld, int s
      */
     private static Optional<Map<String, Double>> printedValues(Claim c, List<ReferenceValue> printed) {
         Map<String, ReferenceValue> found = new java.util.HashMap<>();
-        for (String id : ids(c)) {
+        for (String id : c.experiments()) {
             Optional<ReferenceValue> v = printed.stream().filter(r -> r.experimentId().equals(id) && r.metric().equals(c.metric())).findFirst();
             if (v.isEmpty()) return Optional.empty();
             found.put(id, v.get());
@@ -100,7 +100,7 @@ public record ClaimCheck(Claim claim, ClaimVerdict verdict, int seedsHeld, int s
      */
     private static Set<Integer> seeds(Claim c, Map<String, ExperimentSummary> experiments) {
         Set<Integer> seeds = null;
-        for (String id : ids(c)) {
+        for (String id : c.experiments()) {
             SortedMap<Integer, Double> v = experiments.get(id).seedValues(c.metric());
             if (v.size() <= 1) continue;
             if (seeds == null) seeds = new LinkedHashSet<>(v.keySet());
@@ -108,7 +108,7 @@ public record ClaimCheck(Claim claim, ClaimVerdict verdict, int seedsHeld, int s
         }
         if (seeds != null) return seeds;
         // every experiment has a single value: one comparison, at whatever seed each ran
-        return ids(c).stream().allMatch(id -> experiments.get(id).seedValues(c.metric()).size() == 1) ? Set.of(0) : Set.of();
+        return c.experiments().stream().allMatch(id -> experiments.get(id).seedValues(c.metric()).size() == 1) ? Set.of(0) : Set.of();
     }
 
     private static double value(ExperimentSummary e, String metric, int seed) {
@@ -138,10 +138,6 @@ public record ClaimCheck(Claim claim, ClaimVerdict verdict, int seedsHeld, int s
             return org.aebench.results.MetricRules.verdict(c.metric(), b, a).equals("within");
         }
         return c.rule().holds(a, b);
-    }
-
-    private static List<String> ids(Claim c) {
-        return c.experiments();
     }
 
     /** The pair's second value: the threshold itself for a threshold rule. */
