@@ -101,13 +101,17 @@ baseline: build data
 bench: build data
 	$(AEBENCH) bench $(if $(QUICK),--quick) $(if $(MODEL),--model '$(MODEL)')
 
+## bench-runner: the runner's own step per model, one worker alone and WORKERS (default: all cores) at once: results/bench/runner.csv
+bench-runner: build data
+	$(AEBENCH) bench --runner $(if $(QUICK),--quick) $(if $(MODEL),--model '$(MODEL)') $(if $(WORKERS),--workers $(WORKERS))
+
 ## bench-pytorch: PyTorch's training step for the same models, same machine and settings
 PYTORCH_PYTHON ?= /usr/bin/python3
 bench-pytorch: build data pytorch-deps
 	$(AEBENCH) bench --pytorch $(PYTORCH_PYTHON) $(if $(QUICK),--quick) $(if $(MODEL),--model '$(MODEL)')
 
 ## test: unit tests, then an end-to-end smoke run (matrix -> runner -> CSV -> site)
-test: data unit-test e2e-test
+test: data unit-test lint-workflows e2e-test slurm-test
 
 # not quiet: Surefire's "Tests run:" summary is what CI reads
 unit-test:

@@ -18,6 +18,7 @@ them in org.aebench.models (named beside each); the matrix's settings are not re
 """
 import argparse
 import json
+import os
 import sys
 import time
 
@@ -30,13 +31,17 @@ ACTIVATIONS = {"relu": nn.ReLU, "sigmoid": nn.Sigmoid, "identity": None}
 
 class Images(nn.Module):
     """Rows of 784 * c values to [n, c, 28, 28] and back."""
+    channels_last = False
 
     def __init__(self, channels, to_image):
         super().__init__()
         self.channels, self.to_image = channels, to_image
 
     def forward(self, x):
-        return x.view(x.shape[0], self.channels, 28, 28) if self.to_image else x.reshape(x.shape[0], -1)
+        if not self.to_image:
+            return x.reshape(x.shape[0], -1)
+        image = x.view(x.shape[0], self.channels, 28, 28)
+        return image.contiguous(memory_format=torch.channels_last) if Images.channels_last else image
 
 
 def dense(layers, features):
@@ -153,6 +158,8 @@ def main():
     p.add_argument("--seed", type=int, help="seed of the initial weights and the shuffling (with --train)")
     p.add_argument("--input-noise", type=float, default=0.0, help="sigma of Gaussian noise on training inputs, clipped to [0,1] (with --train)")
     p.add_argument("--test-noise", type=float, default=0.0, help="sigma of the same noise on the test inputs scored as noisy_test_mse (with --train)")
+    p.add_argument("--channels-last", action="store_true", help="conv models in channels-last memory format (oneDNN's preferred layout)")
+    p.add_argument("--keep-denormals", action="store_true", help="leave denormal floats on (PyTorch's default; flushed otherwise)")
     p.add_argument("--collapse-std", type=float, default=1e-3, help="largest per-pixel output std below which a network counts as collapsed")
     a = p.parse_args()
 
@@ -165,10 +172,13 @@ def main():
     if None in (a.images, a.threads, a.warmup, a.warmup_seconds, a.iterations, a.seconds):
         p.error("--images, --threads, --warmup, --warmup-seconds, --iterations and --seconds are needed to measure")
     torch.set_num_threads(a.threads)
-    # PyTorch's own best setting: denormal Adam moments cost it ~30% (the issue's measurements)
-    torch.set_flush_denormal(True)
+    # flushed by default: denormal Adam moments cost PyTorch ~30% (docs/performance.md)
+    torch.set_flush_denormal(not a.keep_denormals)
     torch.manual_seed(1)
     pool = torch.from_numpy(np.fromfile(a.images, dtype="<f4").reshape(-1, a.features).copy())
+    if a.channels_last:
+        model = model.to(memory_format=torch.channels_last)
+        Images.channels_last = True
     optimizer = optimiser(a, model)
     loss = nn.MSELoss() if a.loss == "mse" else nn.BCELoss()
     position = [0]
@@ -183,8 +193,17 @@ def main():
         return a.batch
 
     timed_iterations(step, a.warmup, a.warmup_seconds)
-    print(json.dumps({"torch": torch.__version__, "rates": timed_iterations(step, a.iterations, a.seconds)}))
+    print(json.dumps({"torch": torch.__version__, "config": configuration(a), "rates": timed_iterations(step, a.iterations, a.seconds)}))
     return 0
+
+
+def configuration(a):
+    """What decides PyTorch's speed here: the OpenBLAS library loaded, the ATen kernels, the layout, denormals."""
+    with open("/proc/self/maps") as maps:
+        blas = sorted({line.split()[-1] for line in maps if "libopenblas" in line or "libblas" in line})
+    capability = torch.backends.cpu.get_cpu_capability() if hasattr(torch.backends, "cpu") else os.environ.get("ATEN_CPU_CAPABILITY", "default")
+    return {"blas": [b.split("/")[-2] for b in blas], "capability": capability, "threads": torch.get_num_threads(),
+            "channels_last": a.channels_last, "flush_denormal": not a.keep_denormals}
 
 
 def optimiser(a, model):

@@ -60,6 +60,17 @@ import org.nd4j.linalg.factory.Nd4j;
  * model then keeps running through SameDiff.
  */
 final class StepPlan {
+    /**
+     * {@code -Daebench.profile-ops=true}: time every replayed op and print the slowest at exit, to
+     * find where a step's time goes (native ops are invisible to JFR's Java sampling).
+     */
+    private static final boolean PROFILE = Boolean.getBoolean("aebench.profile-ops");
+    private static final Map<String, long[]> PROFILE_TOTALS = new java.util.concurrent.ConcurrentHashMap<>();
+
+    static {
+        if (PROFILE) Runtime.getRuntime().addShutdownHook(new Thread(StepPlan::printProfile));
+    }
+
     private final Map<String, INDArray> feeds;
     private final Map<String, INDArray> values;
     private final DifferentialFunction[] ops;
@@ -84,9 +95,29 @@ final class StepPlan {
         }
         OpExecutioner exec = Nd4j.getExecutioner();
         for (int i = 0; i < ops.length; i++) {
+            long t0 = PROFILE ? System.nanoTime() : 0;
             if (ops[i] instanceof CustomOp) exec.exec((CustomOp) ops[i], contexts[i]);
             else exec.exec((Op) ops[i], contexts[i]);
+            if (PROFILE) record(i, System.nanoTime() - t0);
         }
+    }
+
+    private void record(int i, long nanos) {
+        INDArray out = contexts[i].getOutputArrays().isEmpty() ? null : contexts[i].getOutputArrays().get(0);
+        String key = String.format("%3d %-22s %s", i, ops[i].opName(), out == null ? "" : java.util.Arrays.toString(out.shape()));
+        long[] t = PROFILE_TOTALS.computeIfAbsent(key, k -> new long[2]);
+        synchronized (t) {
+            t[0] += nanos;
+            t[1]++;
+        }
+    }
+
+    private static void printProfile() {
+        long total = PROFILE_TOTALS.values().stream().mapToLong(t -> t[0]).sum();
+        System.err.printf("replayed ops: %.1f s in all%n", total / 1e9);
+        PROFILE_TOTALS.entrySet().stream().sorted((a, b) -> Long.compare(b.getValue()[0], a.getValue()[0])).limit(40)
+                .forEach(e -> System.err.printf("%6.1f%% %8.3f ms/call %s%n", 100.0 * e.getValue()[0] / total,
+                        e.getValue()[0] / 1e6 / e.getValue()[1], e.getKey()));
     }
 
     /** The array that holds variable {@code name}, one the plan was built to give, after {@link #run}. */

@@ -42,7 +42,8 @@ public final class PyTorchReference {
     /**
      * @param python an interpreter that imports torch (Debian's {@code /usr/bin/python3} with python3-torch)
      */
-    public static List<Row<BenchColumn>> run(Path outDir, boolean quick, List<String> models, String python, Provenance provenance)
+    public static List<Row<BenchColumn>> run(Path outDir, boolean quick, List<String> models, String python, List<String> options,
+                                             Provenance provenance)
             throws IOException, InterruptedException {
         Files.createDirectories(outDir);
         BenchRunner.Iterations iterations = BenchRunner.Iterations.of(quick);
@@ -64,10 +65,11 @@ public final class PyTorchReference {
                 command.addAll(List.of("--images", images.toString(), "--threads", BenchRunner.threads(),
                         "--warmup", String.valueOf(iterations.warmup()), "--warmup-seconds", String.valueOf(iterations.warmupSeconds()),
                         "--iterations", String.valueOf(iterations.measured()), "--seconds", String.valueOf(iterations.measuredSeconds())));
+                command.addAll(options);
                 JsonNode result = execute(command);
                 ListStatistics rates = new ListStatistics();
                 result.get("rates").forEach(r -> rates.addValue(r.asDouble()));
-                rows.add(BenchRunner.row("pytorch_reference.train", model, "train", "torch " + result.get("torch").asText(),
+                rows.add(BenchRunner.row("pytorch_reference.train", model, "train", "torch " + result.get("torch").asText() + " " + configuration(result.get("config")),
                         rates.getMean(), rates.getN() > 1 ? rates.getMeanErrorAt(CONFIDENCE) : Double.NaN, cell.spec().batchSize(), 1,
                         (int) rates.getN(), provenance, measuredAt));
                 System.err.printf("pytorch: %-45s %,10.0f samples/s%n", model, rates.getMean());
@@ -77,6 +79,16 @@ public final class PyTorchReference {
         }
         BenchRunner.keepOthers(outDir.resolve("pytorch.csv"), rows);
         return rows;
+    }
+
+    /** The settings PyTorch ran with, as the script found them: "openblas-pthread default flush-denormal". */
+    static String configuration(JsonNode config) {
+        List<String> parts = new ArrayList<>();
+        config.get("blas").forEach(b -> parts.add(b.asText()));
+        parts.add(config.get("capability").asText());
+        if (config.get("channels_last").asBoolean()) parts.add("channels-last");
+        parts.add(config.get("flush_denormal").asBoolean() ? "flush-denormal" : "denormals");
+        return String.join(" ", parts);
     }
 
     /** The script's arguments for a model: its family and architecture settings from the matrix. */

@@ -180,10 +180,25 @@ public final class Main {
         @Option(names = "--pytorch", description = "measure PyTorch instead, with this python3 (one that imports torch)")
         String python;
 
+        @Option(names = "--runner", description = "measure the runner's own step instead, one worker alone and --workers at once"
+                + " (results/bench/runner.csv)")
+        boolean runner;
+
+        @Option(names = "--workers", description = "workers at once for --runner (default: the number of cores, ${DEFAULT-VALUE})")
+        int workers = Runtime.getRuntime().availableProcessors();
+
+        @Option(names = "--pytorch-option", description = "passed to pytorch_reference.py: --channels-last, --keep-denormals")
+        List<String> pytorchOptions = List.of();
+
         @Override
         public Integer call() throws Exception {
             Provenance provenance = Provenance.collect(Path.of("").toAbsolutePath());
-            var rows = python != null ? org.aebench.bench.PyTorchReference.run(out, quick, models, python, provenance)
+            if (runner) {
+                var rows = org.aebench.bench.RunnerBenchmark.run(out, quick, models, workers, provenance);
+                System.err.println("aebench: " + rows.size() + " runner measurements -> " + out.resolve("runner.csv"));
+                return 0;
+            }
+            var rows = python != null ? org.aebench.bench.PyTorchReference.run(out, quick, models, python, pytorchOptions, provenance)
                     : org.aebench.bench.BenchRunner.run(out, quick, models, provenance);
             for (var r : rows) {
                 System.err.printf(Locale.ROOT, "%-40s %-6s %12.0f ± %.0f samples/s%n", r.get(BenchColumn.MODEL),
@@ -328,7 +343,7 @@ public final class Main {
         @Option(names = "--references", description = "folder with reports.csv, reference-values.csv and claims.csv to use instead of the project's own")
         Path references;
 
-        @Option(names = "--bench", defaultValue = "results/bench/summary.csv", description = "JMH summary for the performance section, if present; PyTorch's figures are read from pytorch.csv beside it (default: ${DEFAULT-VALUE})")
+        @Option(names = "--bench", defaultValue = "results/bench/summary.csv", description = "JMH summary for the performance section, if present; PyTorch's and the runner's figures are read from pytorch.csv and runner.csv beside it (default: ${DEFAULT-VALUE})")
         Path bench;
 
         @Override
@@ -343,7 +358,8 @@ public final class Main {
             var estimates = new CsvTable<>(results.resolve("estimate.csv"), EstimateColumn.class).read();
             var crosscheck = new CsvTable<>(results.resolve(profile).resolve(ResultStore.CROSSCHECK_FILE), org.aebench.contract.CrosscheckColumn.class).read();
             Path index = new SiteRenderer().render(new org.aebench.site.SiteInput(profile, rows, curves,
-                    results.resolve(profile).resolve("artifacts"), benchRows, pytorchRows, estimates, comparison(results.resolve(profile)), crosscheck),
+                    results.resolve(profile).resolve("artifacts"), benchRows, pytorchRows, estimates, comparison(results.resolve(profile)), crosscheck,
+                    new CsvTable<>(bench.resolveSibling("runner.csv"), org.aebench.contract.RunnerBenchColumn.class).read()),
                     references == null ? ReferenceTable.load() : ReferenceTable.load(references), out.resolve(profile));
             System.err.println("aebench: site written to " + index);
             return 0;

@@ -18,6 +18,7 @@ import org.aebench.contract.CurveColumn;
 import org.aebench.contract.EstimateColumn;
 import org.aebench.contract.ResultColumn;
 import org.aebench.contract.Row;
+import org.aebench.contract.RunnerBenchColumn;
 import org.aebench.site.SiteRenderer.Picture;
 
 /**
@@ -125,7 +126,7 @@ public final class Pages {
         for (Row<EstimateColumn> e : in.estimates()) {
             if (e.get(EstimateColumn.PROFILE).startsWith("full")) latest.put(e.get(EstimateColumn.PROFILE), estimate(e));
         }
-        return new Performance(in.bench().stream().map(b -> benchRow(b, in.pytorch())).toList(), families(in.results()),
+        return new Performance(in.bench().stream().map(b -> benchRow(b, in.pytorch(), in.runner())).toList(), families(in.results()),
                 List.copyOf(latest.values()));
     }
 
@@ -145,9 +146,10 @@ public final class Pages {
 
     /**
      * A JMH row, with PyTorch's figure for the same model, phase and thread count as {@code pytorch_*}
-     * (empty where PyTorch was not measured) and the ratio of the two.
+     * (empty where PyTorch was not measured) and the ratio of the two; for a training step, the
+     * runner benchmark's figures for the model as {@code runner_*} (empty where it was not run).
      */
-    private static Map<String, String> benchRow(Row<BenchColumn> r, List<Row<BenchColumn>> pytorch) {
+    private static Map<String, String> benchRow(Row<BenchColumn> r, List<Row<BenchColumn>> pytorch, List<Row<RunnerBenchColumn>> runner) {
         Map<String, String> m = new LinkedHashMap<>();
         for (BenchColumn c : BenchColumn.values()) m.put(c.header(), r.get(c));
         Row<BenchColumn> p = pytorch.stream().filter(q -> q.get(BenchColumn.MODEL).equals(r.get(BenchColumn.MODEL))
@@ -159,7 +161,24 @@ public final class Pages {
         m.put("pytorch_measured_at", p == null ? "" : p.get(BenchColumn.MEASURED_AT));
         m.put("ratio", p == null ? "" : String.format(java.util.Locale.ROOT, "%.2f",
                 r.number(BenchColumn.SAMPLES_PER_SECOND) / p.number(BenchColumn.SAMPLES_PER_SECOND)));
+        Row<RunnerBenchColumn> alone = runnerRow(runner, r, true), together = runnerRow(runner, r, false);
+        m.put("runner_alone", alone == null ? "" : alone.get(RunnerBenchColumn.SAMPLES_PER_SECOND));
+        m.put("runner_together", together == null ? "" : together.get(RunnerBenchColumn.SAMPLES_PER_SECOND));
+        m.put("runner_workers", together == null ? "" : together.get(RunnerBenchColumn.WORKERS));
+        m.put("runner_efficiency", together == null ? "" : String.format(java.util.Locale.ROOT, "%.0f%%", 100 * together.number(RunnerBenchColumn.EFFICIENCY)));
+        m.put("runner_overhead", alone == null ? "" : String.format(java.util.Locale.ROOT, "%.1f", alone.number(RunnerBenchColumn.FIRST_STEPS_OVERHEAD_SECONDS)));
+        m.put("runner_measured_at", alone == null ? "" : alone.get(RunnerBenchColumn.MEASURED_AT) + ", " + alone.get(RunnerBenchColumn.GIT_COMMIT));
+        m.put("runner_ratio", alone == null || p == null ? "" : String.format(java.util.Locale.ROOT, "%.2f / %.2f",
+                alone.number(RunnerBenchColumn.SAMPLES_PER_SECOND) / p.number(BenchColumn.SAMPLES_PER_SECOND),
+                together.number(RunnerBenchColumn.SAMPLES_PER_SECOND) / p.number(BenchColumn.SAMPLES_PER_SECOND)));
         return m;
+    }
+
+    /** The runner benchmark's latest row for a JMH training row's model: one worker alone, or several at once. */
+    private static Row<RunnerBenchColumn> runnerRow(List<Row<RunnerBenchColumn>> runner, Row<BenchColumn> jmh, boolean alone) {
+        if (!"train".equals(jmh.get(BenchColumn.PHASE))) return null;
+        return runner.stream().filter(q -> q.get(RunnerBenchColumn.MODEL).equals(jmh.get(BenchColumn.MODEL))
+                && (q.number(RunnerBenchColumn.WORKERS) == 1) == alone).reduce((a, b) -> b).orElse(null);
     }
 
     /** Training and inference throughput of this run's cells, per family and architecture. */

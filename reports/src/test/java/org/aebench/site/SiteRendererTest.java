@@ -135,6 +135,13 @@ class SiteRendererTest {
                 .set(org.aebench.contract.BenchColumn.GIT_COMMIT, "c").set(org.aebench.contract.BenchColumn.MEASURED_AT, "t");
     }
 
+    private static Row<org.aebench.contract.RunnerBenchColumn> runner(int workers, double rate, double efficiency) {
+        return new Row<>(org.aebench.contract.RunnerBenchColumn.class).set(org.aebench.contract.RunnerBenchColumn.MODEL, "r000/deep-ae/mnist")
+                .set(org.aebench.contract.RunnerBenchColumn.WORKERS, workers).set(org.aebench.contract.RunnerBenchColumn.SAMPLES_PER_SECOND, rate)
+                .set(org.aebench.contract.RunnerBenchColumn.EFFICIENCY, efficiency).set(org.aebench.contract.RunnerBenchColumn.FIRST_STEPS_OVERHEAD_SECONDS, 2.5)
+                .set(org.aebench.contract.RunnerBenchColumn.MEASURED_AT, "2026-12-02T00:00:00Z").set(org.aebench.contract.RunnerBenchColumn.GIT_COMMIT, "c");
+    }
+
     @Test
     void performancePagePutsPyTorchBesideTheSameModelAndThreadCountOnly() throws IOException {
         var jmh = List.of(bench("jmh.train", "r000/deep-ae/mnist", "1", 9000), bench("jmh.train", "r001/conv-ae/variant=deconv/mnist", "1", 4800));
@@ -143,9 +150,11 @@ class SiteRendererTest {
                 bench("pytorch_reference.train", "r000/deep-ae/mnist", "1", 6000),
                 bench("pytorch_reference.train", "r001/conv-ae/variant=deconv/mnist", "2", 5000));
         new SiteRenderer().render(new SiteInput("smoke", List.of(row("r000/deep-ae/mnist", "dense-ae", "ok", 1, 0.01)), List.of(), null,
-                jmh, pytorch, List.of(), null, List.of()), ReferenceTable.load(), dir);
+                jmh, pytorch, List.of(), null, List.of(), List.of(runner(1, 4000, 1.0), runner(2, 3600, 0.9))), ReferenceTable.load(), dir);
         String html = Files.readString(dir.resolve("performance.html"));
         assertTrue(html.contains(">6,000</td><td class=\"num\">1.50</td>"), "deep AE row: PyTorch's 1-thread figure and 9000/6000");
+        assertTrue(html.contains(">4,000</td><td class=\"num\">3,600 (2 workers)</td><td class=\"num\">90%</td>"), "the runner's figures beside JMH's");
+        assertTrue(html.contains(">0.67 / 0.60</td>"), "runner alone and busy over PyTorch's 6,000");
         assertFalse(html.contains("9,900") || html.contains("5,000"), "figures at another thread count are not comparisons");
     }
 
@@ -161,12 +170,12 @@ class SiteRendererTest {
                     .set(org.aebench.contract.CrosscheckColumn.TEST_MSE, far[s - 1]).set(org.aebench.contract.CrosscheckColumn.STATUS, "ok")
                     .set(org.aebench.contract.CrosscheckColumn.DEAD_AT_INIT, false));
         }
-        new SiteRenderer().render(new SiteInput("smoke", ours, List.of(), null, List.of(), List.of(), List.of(), null, theirs), ReferenceTable.load(), dir);
+        new SiteRenderer().render(new SiteInput("smoke", ours, List.of(), null, List.of(), List.of(), List.of(), null, theirs, List.of()), ReferenceTable.load(), dir);
         String page = Files.readString(dir.resolve("r000.html"));
         assertTrue(page.contains("our port and PyTorch disagree beyond seed noise"), "the reference comparison is labelled");
         assertTrue(page.contains("disagrees with PyTorch beyond seed noise"), "the cell row says so too");
         for (int s = 0; s < 3; s++) theirs.get(s).set(org.aebench.contract.CrosscheckColumn.TEST_MSE, mine[s] * 1.01);
-        new SiteRenderer().render(new SiteInput("smoke", ours, List.of(), null, List.of(), List.of(), List.of(), null, theirs), ReferenceTable.load(), dir);
+        new SiteRenderer().render(new SiteInput("smoke", ours, List.of(), null, List.of(), List.of(), List.of(), null, theirs, List.of()), ReferenceTable.load(), dir);
         assertFalse(Files.readString(dir.resolve("r000.html")).contains("our port and PyTorch disagree"));
     }
 
