@@ -103,6 +103,7 @@ public final class Trainer {
             try {
                 outcomes.add(s.finish(data, loss, lastTrainLoss, trainSeconds, passes, listener, otherData));
             } catch (RuntimeException e) {
+                DiskFull.rethrow(e);  // the folder's fault: the run stops and the cell stays unfinished
                 // one cell's probe failing says nothing about the others scored on the same model
                 outcomes.add(failed(model, "scoring failed: " + e, s.curve, data));
             }

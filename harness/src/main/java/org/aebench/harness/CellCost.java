@@ -26,4 +26,30 @@ final class CellCost {
     static double multiplyAdds(Cell c) {
         return (double) passes(c) * Math.max(1, c.spec().multiplyAddsPerImage(MatrixLoader.IMAGE_FEATURES));
     }
+
+    /**
+     * Bytes a cell's training needs at least: weights, gradients and Adam's two moments, 4 bytes
+     * each, counting one weight per multiply-add of an image's forward pass (exact for dense
+     * layers, generous for convolutions, which reuse each weight many times).
+     */
+    static long memoryBytes(Cell c) {
+        long madds = c.spec().multiplyAddsPerImage(MatrixLoader.IMAGE_FEATURES);
+        return madds > Long.MAX_VALUE / 16 ? Long.MAX_VALUE : 16 * madds;
+    }
+
+    /**
+     * Refuses, before anything trains, a run with a cell that cannot fit in the native memory
+     * limit ({@code limit} bytes; 0 = none): such a cell would otherwise end the process part-way.
+     */
+    static void refuseTooLarge(java.util.List<Cell> cells, long limit) {
+        if (limit <= 0) return;
+        for (Cell c : cells) {
+            long need = memoryBytes(c);
+            if (need > limit) {
+                throw new org.aebench.matrix.MatrixException(String.format(java.util.Locale.ROOT,
+                        "cell %s needs at least %.1f GB of native memory for its weights and optimiser state, more than the limit of %.1f GB"
+                                + " (-Dorg.bytedeco.javacpp.maxphysicalbytes in JAVA_OPTS); nothing was run", c.id(), need / 1e9, limit / 1e9));
+            }
+        }
+    }
 }

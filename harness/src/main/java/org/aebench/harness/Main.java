@@ -48,12 +48,33 @@ public final class Main {
     static final int CELLS_FAILED = 3;
 
     public static void main(String[] args) {
-        System.exit(execute(args));
+        try {
+            System.exit(execute(args));
+        } catch (OutOfMemoryError e) {
+            System.err.println("aebench: " + outOfMemory(e));
+            System.exit(BAD_INPUT);
+        }
+    }
+
+    /** One line for an out-of-memory end: which limit, and the setting that raises it. */
+    static String outOfMemory(OutOfMemoryError e) {
+        String m = String.valueOf(e.getMessage());
+        for (Throwable t = e.getCause(); t != null; t = t.getCause()) m += "; " + t.getMessage();
+        if (m.contains("Java heap space") || m.contains("GC overhead")) {
+            return "out of Java heap (" + e.getMessage() + "): raise -Xmx in JAVA_OPTS or run fewer --workers; finished cells are kept and a rerun resumes";
+        }
+        return "out of native memory (" + m.replaceAll("\\s+", " ") + "): raise -Dorg.bytedeco.javacpp.maxphysicalbytes (and maxbytes) in JAVA_OPTS"
+                + " (the Makefile sets 14G and 8G) or run fewer --workers; finished cells are kept and a rerun resumes";
     }
 
     static int execute(String... args) {
         CommandLine cl = new CommandLine(new Main());
         cl.setExecutionExceptionHandler((e, cmd, parsed) -> {
+            if (e instanceof IOException io && Runner.isDiskFull(io)) {
+                cmd.getErr().println("aebench: " + io.getMessage() + ": free space there or choose another RESULTS_DIR (--results);"
+                        + " every finished cell's row is kept and a rerun runs only the unfinished cells");
+                return BAD_INPUT;
+            }
             if (e instanceof MatrixException || e instanceof DataException || e instanceof IOException) {
                 cmd.getErr().println("aebench: " + e.getMessage());
                 return BAD_INPUT;

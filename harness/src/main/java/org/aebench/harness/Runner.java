@@ -59,12 +59,17 @@ public final class Runner {
         int skipped = cells.size() - unfinished.size();
         // Longest first, so no worker idles long at the end; graphs before all (see CellCost.ORDER).
         List<SharedTraining> todo = SharedTraining.of(unfinished).stream().sorted(SharedTraining.ORDER).toList();
+        CellCost.refuseTooLarge(unfinished, org.bytedeco.javacpp.Pointer.maxPhysicalBytes());
         executor.prepare(unfinished);
         int threads = Math.min(workers, Math.max(1, todo.size()));
         progress.runStarted(todo, unfinished.size(), skipped, threads);
         AtomicInteger ok = new AtomicInteger(), collapsed = new AtomicInteger(), failed = new AtomicInteger();
         if (threads == 1) {
-            for (int i = 0; i < todo.size(); i++) runOne(i, todo.get(i), store, ok, collapsed, failed);
+            try {
+                for (int i = 0; i < todo.size(); i++) runOne(i, todo.get(i), store, ok, collapsed, failed);
+            } catch (UncheckedIOException e) {
+                throw e.getCause();
+            }
         } else {
             ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
                 Thread t = new Thread(r, "aebench-worker");
@@ -102,6 +107,10 @@ public final class Runner {
                 curves.add(ResultRows.curves(cells.get(i), done.get(i).outcome(), provenance));
             }
         } catch (RuntimeException | OutOfMemoryError | StackOverflowError e) {
+            // a full disk is the folder's fault, not the cell's: stop the run, keep the cell unfinished
+            IOException diskFull = diskFull(e);
+            if (diskFull != null) throw new UncheckedIOException(new java.nio.file.FileSystemException(
+                    store.resultsFile().getParent().toString(), null, diskFull.getMessage()));
             rows.clear();
             curves.clear();
             for (Cell c : cells) {
@@ -114,7 +123,8 @@ public final class Runner {
             try {
                 store.record(row, curves.get(i));
             } catch (IOException e) {
-                throw new UncheckedIOException(e);
+                throw new UncheckedIOException(isDiskFull(e) && !(e instanceof java.nio.file.FileSystemException)
+                        ? new java.nio.file.FileSystemException(store.resultsFile().toString(), null, e.getMessage()) : e);
             }
             switch (Status.parse(row.get(ResultColumn.STATUS))) {
                 case OK -> ok.incrementAndGet();
@@ -123,6 +133,14 @@ public final class Runner {
             }
             progress.cellFinished(index, cells.get(i), row);
         }
+    }
+
+    static IOException diskFull(Throwable e) {
+        return org.aebench.train.DiskFull.find(e);
+    }
+
+    static boolean isDiskFull(IOException e) {
+        return org.aebench.train.DiskFull.is(e);
     }
 
     /** Waits for a worker's cell; what killed it (an Error, a failed write) ends the run as it would a serial one. */

@@ -63,6 +63,20 @@ class MainTest {
     }
 
     @Test
+    void aCellTooLargeForTheNativeMemoryLimitIsRefusedBeforeAnythingTrains() throws IOException {
+        Files.writeString(dir.resolve("profiles.yaml"), "smoke: {}\n");
+        Files.writeString(dir.resolve("r9.yaml"), "report: r9\nexperiments:\n"
+                + "  - {name: huge, family: dense-ae, dataset: mnist, epochs: 1, batch_size: 64, loss: mse, optimizer: adam, learning_rate: 0.001, init: pytorch-uniform, seeds: [1], layers: [\"1000000000:relu\", \"784:relu\"]}\n");
+        String err = stderrOf("run", "--profile", "smoke", "--matrix", dir.toString(), "--data", dir.resolve("nodata").toString(),
+                "--results", dir.resolve("out").toString());
+        assertEquals(Main.BAD_INPUT, lastExit, err);
+        assertTrue(err.contains("r9/huge") && err.contains("GB of native memory") && err.contains("maxphysicalbytes"), err);
+        assertEquals(1, err.strip().lines().count(), "one line: " + err);
+        assertTrue(!Files.exists(dir.resolve("out/smoke/results.csv")) || readLines(dir.resolve("out/smoke/results.csv")) == 1,
+                "no row for a cell that was refused");
+    }
+
+    @Test
     void globFilterMatchesAcrossSlashes() {
         assertTrue(new org.aebench.results.CellFilter(List.of("r00?/*/h=64/*")).matches("r001/hidden-size/h=64/mnist/seed=1"));
         assertTrue(!new org.aebench.results.CellFilter(List.of("r000/*/h=64")).matches("r001/hidden-size/h=64/mnist/seed=1"));

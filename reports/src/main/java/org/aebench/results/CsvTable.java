@@ -111,14 +111,35 @@ public final class CsvTable<C extends Enum<C> & Column> {
         return parse(complete, true);
     }
 
-    /** Appends rows as one write, then forces them to disk. */
+    /**
+     * Appends rows as one write, then forces them to disk. A write that fails part-way (a full
+     * disk, a quota) is cut back off, so the file never ends in half a row.
+     */
     public void append(List<Row<C>> rows) throws IOException {
         if (rows.isEmpty()) return;
         byte[] bytes = format(rows, false).getBytes(StandardCharsets.UTF_8);
         try (FileChannel ch = FileChannel.open(file, StandardOpenOption.WRITE, StandardOpenOption.APPEND)) {
-            ByteBuffer buf = ByteBuffer.wrap(bytes);
-            while (buf.hasRemaining()) ch.write(buf);
-            ch.force(false);
+            long before = ch.size();
+            try {
+                ByteBuffer buf = ByteBuffer.wrap(bytes);
+                while (buf.hasRemaining()) ch.write(buf);
+                ch.force(false);
+            } catch (IOException e) {
+                ch.truncate(before);
+                throw e;
+            }
+        }
+    }
+
+    /** Bytes in the file now (0 when absent): where {@link #truncate} can cut back to. */
+    public long size() throws IOException {
+        return Files.exists(file) ? Files.size(file) : 0;
+    }
+
+    /** Cuts the file back to {@code size} bytes: undoes appends that must not stay without a later one. */
+    public void truncate(long size) throws IOException {
+        try (FileChannel ch = FileChannel.open(file, StandardOpenOption.WRITE)) {
+            ch.truncate(size);
         }
     }
 

@@ -67,8 +67,14 @@ public final class ResultStore implements AutoCloseable {
 
     /** Records one finished cell: curves first, then the row that marks it finished. */
     public synchronized void record(Row<ResultColumn> result, List<Row<CurveColumn>> curveRows) throws IOException {
+        long curvesBefore = curves.size();
         curves.append(curveRows);
-        results.append(List.of(result));
+        try {
+            results.append(List.of(result));
+        } catch (IOException e) {
+            curves.truncate(curvesBefore);  // no curve without its row
+            throw e;
+        }
         if (Status.parse(result.get(ResultColumn.STATUS)) != Status.FAILED) finished.add(key(result.get(ResultColumn.CELL_ID), result.get(ResultColumn.BACKEND)));
     }
 
