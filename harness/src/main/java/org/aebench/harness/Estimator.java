@@ -178,4 +178,29 @@ final class Estimator {
                 Progress.duration(wall), workers, workers == 1 ? "" : "s", workers, cells.size(), trainings.size());
         return new double[] {wall, byReport.values().stream().mapToDouble(a -> a[2]).sum()};
     }
+
+    /**
+     * Deals {@code cells} into {@code count} shards as {@code --shard} does (by the shipped rates)
+     * and prints each shard's trainings, cells and predicted wall time at the measured {@code rates},
+     * then the slowest shard and what bounds it: no shard finishes before its longest training.
+     */
+    static void printShards(List<Cell> cells, Map<String, Rate> rates, int workers, int count, PrintStream out) {
+        List<List<SharedTraining>> shares = Shard.deal(cells, ModelRates.shipped(), count);
+        double slowest = 0;
+        int slowestIndex = 0;
+        for (int i = 0; i < count; i++) {
+            List<Cell> mine = shares.get(i).stream().flatMap(t -> t.cells().stream()).toList();
+            double wall = mine.isEmpty() ? 0 : makespan(mine, rates, workers);
+            SharedTraining longest = shares.get(i).stream().max(Comparator.comparingDouble(t -> seconds(t, rates))).orElse(null);
+            out.printf(Locale.ROOT, "shard %2d/%d: %3d trainings, %3d cells, predicted %8s on %d workers%s%n", i + 1, count, shares.get(i).size(), mine.size(),
+                    Progress.duration(wall), workers, longest == null ? "" : "; longest " + longest.first().id() + " " + Progress.duration(seconds(longest, rates)));
+            if (wall > slowest) {
+                slowest = wall;
+                slowestIndex = i + 1;
+            }
+        }
+        SharedTraining longest = SharedTraining.of(cells).stream().max(Comparator.comparingDouble(t -> seconds(t, rates))).orElseThrow();
+        out.printf(Locale.ROOT, "%d shards: predicted wall time %s (shard %d); no shard can take less than the longest training, %s (%s)%n", count,
+                Progress.duration(slowest), slowestIndex, Progress.duration(STARTUP + seconds(longest, rates)), longest.first().id());
+    }
 }

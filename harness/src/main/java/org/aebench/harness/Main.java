@@ -36,11 +36,13 @@ import org.aebench.site.SiteRenderer;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 
 /** The command line: {@code aebench run | list | site}. */
 @Command(name = "aebench", mixinStandardHelpOptions = true, version = "aebench 0.1",
         description = "Reproduces the reference reports' autoencoder experiments and renders the comparison site.",
-        subcommands = {Main.Run.class, Main.ListCells.class, Main.Site.class, Main.Bench.class, Main.Compare.class, Main.Baseline.class, Main.CrosscheckCells.class})
+        subcommands = {Main.Run.class, Main.ListCells.class, Main.Site.class, Main.Bench.class, Main.Compare.class, Main.Baseline.class, Main.CrosscheckCells.class,
+                Main.Merge.class})
 public final class Main {
     /** Exit code for bad input (matrix, data, usage): nothing was run. */
     static final int BAD_INPUT = 2;
@@ -94,12 +96,28 @@ public final class Main {
         @Option(names = "--filter", split = ",", description = "only cells whose id matches one of these globs (* matches anything) or starts with one")
         List<String> filters;
 
-        List<Cell> cells() {
+        @Option(names = "--shard", description = "only shard i of n (1-based: 1/3, 2/3, 3/3), dealt the same on every machine;"
+                + " auto: from SLURM_ARRAY_TASK_ID/SLURM_ARRAY_TASK_COUNT or JOB_COMPLETION_INDEX/AEBENCH_SHARD_COUNT")
+        String shard;
+
+        /** The profile's cells that the filter keeps, before sharding. */
+        List<Cell> unsharded() {
             List<Cell> all = new MatrixLoader().load(matrix, profile);
             CellFilter filter = new CellFilter(filters);
             List<Cell> chosen = all.stream().filter(c -> filter.matches(c.id())).toList();
             if (chosen.isEmpty()) throw new MatrixException("no cell of profile " + profile + " matches " + filters + " (try `aebench list`)");
             return chosen;
+        }
+
+        /** The cells to work on: the filter's, then this shard's share of them. */
+        List<Cell> cells() {
+            List<Cell> chosen = unsharded();
+            Shard s = shard();
+            return s == null ? chosen : s.select(chosen, ModelRates.shipped());
+        }
+
+        Shard shard() {
+            return shard == null ? null : Shard.parse(shard, System.getenv());
         }
     }
 
@@ -126,16 +144,34 @@ public final class Main {
         @Option(names = "--workers", description = "cells trained at once, each on one native thread (default: the number of cores, ${DEFAULT-VALUE})")
         int workers = Runtime.getRuntime().availableProcessors();
 
+        @Option(names = "--shards", split = ",", description = "with --dry-run: also deal the cells into this many shards (or each of several counts: 1,4,16)"
+                + " and predict each shard's wall time")
+        List<Integer> shards;
+
+        @Option(names = "--rates", description = "with --dry-run: predict from this table of model speeds (as --save-rates writes) instead of measuring;"
+                + " a model it lacks is costed by its multiply-adds")
+        Path ratesFile;
+
+        @Option(names = "--save-rates", description = "with --dry-run: write each model's measured speed to this CSV (the table sharding deals by)")
+        Path saveRates;
+
         @Override
         public Integer call() throws IOException {
+            if (ratesFile != null && !Files.isRegularFile(ratesFile)) throw new IOException("--rates " + ratesFile + ": no such file (make estimate SAVE_RATES=1 writes one)");
+            if (shards != null && shards.stream().anyMatch(n -> n < 1)) throw new MatrixException("--shards must be at least 1, got " + shards);
             List<Cell> cells = selection.cells();
             // SameDiff prints graph-building chatter to stdout; `run` reports on stderr only.
             System.setOut(new java.io.PrintStream(java.io.OutputStream.nullOutputStream()));
             Provenance provenance = Provenance.collect(Path.of("").toAbsolutePath());
             if (dryRun) {
                 DataCatalog catalog = new DataCatalog(data);
-                var rates = Estimator.calibrate(cells, catalog, workers, System.err);
+                var rates = ratesFile != null ? ModelRates.read(ratesFile).covering(cells) : Estimator.calibrate(cells, catalog, workers, System.err);
+                if (saveRates != null) {
+                    ModelRates.write(saveRates, rates, cells, workers, provenance);
+                    System.err.println("estimate: model rates written to " + saveRates + " (the harness ships harness/src/main/resources" + ModelRates.RESOURCE + ")");
+                }
                 double[] est = Estimator.print(cells, rates, workers, System.err);
+                if (shards != null) shards.forEach(n -> Estimator.printShards(cells, rates, workers, n, System.err));
                 // Kept for the site's performance page, which shows it as the profile's estimate: a
                 // filtered one predicts only some cells.
                 if (selection.filters != null && !selection.filters.isEmpty()) {
@@ -156,11 +192,23 @@ public final class Main {
                         .set(EstimateColumn.NATIVE_CLASSIFIER, provenance.nativeClassifier())));
                 return 0;
             }
+            if (selection.shard() != null) {
+                System.err.printf(Locale.ROOT, "shard %s: %d of the %d cells%n", selection.shard(), cells.size(), selection.unsharded().size());
+            }
             Progress progress = new Progress(System.err, System.console() != null);
             if (workers < 1) throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--workers must be at least 1");
             Path profileDir = results.resolve(selection.profile);
             Runner runner = new Runner(new TrainingExecutor(new DataCatalog(data), profileDir.resolve("artifacts")), provenance, progress, workers);
-            Runner.Summary s = runner.run(cells, results.resolve(selection.profile), force);
+            Runner.Summary s;
+            try {
+                s = runner.run(cells, results.resolve(selection.profile), force);
+            } catch (IOException e) {
+                // name the folder when the file system did not (a full disk while opening or repairing the files)
+                if (Runner.isDiskFull(e) && !(e instanceof java.nio.file.FileSystemException)) {
+                    throw new java.nio.file.FileSystemException(profileDir.toString(), null, e.getMessage());
+                }
+                throw e;
+            }
             return s.failed() > 0 ? CELLS_FAILED : 0;
         }
     }
@@ -169,6 +217,9 @@ public final class Main {
     static final class ListCells implements Callable<Integer> {
         @CommandLine.Mixin
         Selection selection = new Selection();
+
+        @Option(names = "--workers", description = "workers per shard for the predicted time (default: the number of cores, ${DEFAULT-VALUE})")
+        int workers = Runtime.getRuntime().availableProcessors();
 
         @Override
         public Integer call() {
@@ -181,6 +232,12 @@ public final class Main {
                         c.trainLimit() == null ? "all" : c.trainLimit(), c.testLimit() == null ? "all" : c.testLimit());
             }
             System.out.printf(Locale.ROOT, "%d cells, %,d training sample-passes%n", cells.size(), passes);
+            Shard shard = selection.shard();
+            if (shard != null) {
+                var rates = ModelRates.shipped().covering(cells);
+                System.out.printf(Locale.ROOT, "shard %s of profile %s: predicted %s on %d workers (rates: harness%s)%n", shard, selection.profile,
+                        Progress.duration(Estimator.makespan(cells, rates, workers)), workers, ModelRates.RESOURCE);
+            }
             return 0;
         }
     }
@@ -390,6 +447,60 @@ public final class Main {
         private static RegressionReport comparison(Path profileDir) throws IOException {
             Path file = profileDir.resolve(ReportJson.FILE);
             return Files.isRegularFile(file) ? ReportJson.read(file) : null;
+        }
+    }
+
+    @Command(name = "merge", mixinStandardHelpOptions = true, sortOptions = false,
+            description = "Join the result folders of a profile's shards (results, curves, pictures) into OUT, which may already hold"
+                    + " merged shards: identical rows are kept once, a success beats a failure, different results for one cell are refused."
+                    + " Exit 2, writing nothing, on a missing or unreadable folder or rows of different runs.")
+    static final class Merge implements Callable<Integer> {
+        @Parameters(index = "0", description = "the merged profile folder, such as results/full-seeds")
+        Path out;
+
+        @Parameters(index = "1..*", arity = "1..*", description = "shard profile folders, such as shards/1/full-seeds")
+        List<Path> shards;
+
+        @Option(names = "--matrix", defaultValue = "experiments/matrix", description = "folder of matrix files, for the profile's cell list (default: ${DEFAULT-VALUE})")
+        Path matrix;
+
+        @Option(names = "--allow-mixed", description = "merge rows of different commits, native builds, thread counts or data checksums")
+        boolean allowMixed;
+
+        @Override
+        public Integer call() throws IOException {
+            for (Path shard : shards) {
+                if (!Files.isDirectory(shard)) throw new IOException("shard folder " + shard + " does not exist");
+            }
+            try {
+                String profile = profileOf(shards);
+                List<String> expected = profile == null ? List.of() : new MatrixLoader().load(matrix, profile).stream().map(Cell::id).toList();
+                var o = org.aebench.results.ShardMerge.merge(out, shards, expected, allowMixed);
+                System.err.printf(Locale.ROOT, "merge: %d rows from %d folders into %s (%s); %d duplicate rows kept once%n", o.rows(), o.inputs(), out,
+                        o.changed() ? "updated" : "unchanged", o.deduplicated());
+                o.successesOverFailures().forEach(c -> System.err.println("merge: success kept over a failure: " + c));
+                if (!o.failed().isEmpty()) System.err.println("merge: " + o.failed().size() + " cells failed: " + String.join(", ", o.failed()));
+                if (!o.missing().isEmpty()) {
+                    System.err.println("merge: " + o.missing().size() + " of the profile's " + expected.size() + " cells still missing: "
+                            + String.join(", ", o.missing().subList(0, Math.min(10, o.missing().size()))) + (o.missing().size() > 10 ? ", ..." : ""));
+                } else {
+                    System.err.println("merge: every cell of profile " + profile + " is present");
+                }
+                return 0;
+            } catch (ComparisonInputException e) {
+                System.err.println("aebench merge: " + e.getMessage());
+                return BAD_INPUT;
+            }
+        }
+
+        /** The profile the first shard with rows ran, for the cell list. */
+        private static String profileOf(List<Path> shards) throws IOException {
+            for (Path s : shards) {
+                Path csv = s.resolve(ResultStore.RESULTS_FILE);
+                if (!Files.isRegularFile(csv)) continue;
+                for (Row<ResultColumn> r : new CsvTable<>(csv, ResultColumn.class).read()) return r.get(ResultColumn.PROFILE);
+            }
+            return null;
         }
     }
 }

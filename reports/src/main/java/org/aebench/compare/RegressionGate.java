@@ -48,7 +48,7 @@ public final class RegressionGate {
         this.options = options;
     }
 
-    static String cellKey(Row<ResultColumn> r) {
+    public static String cellKey(Row<ResultColumn> r) {
         return r.get(ResultColumn.CELL_ID) + "\u0000" + r.get(ResultColumn.BACKEND);
     }
 
