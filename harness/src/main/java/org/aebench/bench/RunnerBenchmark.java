@@ -73,7 +73,7 @@ public final class RunnerBenchmark {
             List<WorkerTiming> together = timings(result.get("together"));
             rows.add(row(cell, alone, alone, provenance, measuredAt, quick));
             rows.add(row(cell, together, alone, provenance, measuredAt, quick));
-            System.err.printf(Locale.ROOT, "runner: %-50s alone %,8.0f  %d workers %,8.0f each (efficiency %.0f%%)  first %d steps +%.1f s%n",
+            System.err.printf(Locale.ROOT, "runner: %-50s alone %,8.0f  %d workers %,8.0f each (efficiency %.0f%%)  first %d steps %+.1f s%n",
                     model, rows.get(rows.size() - 2).number(RunnerBenchColumn.SAMPLES_PER_SECOND), workers,
                     rows.get(rows.size() - 1).number(RunnerBenchColumn.SAMPLES_PER_SECOND),
                     100 * rows.get(rows.size() - 1).number(RunnerBenchColumn.EFFICIENCY), FIRST_STEPS,
