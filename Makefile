@@ -24,13 +24,17 @@ export OPENBLAS_NUM_THREADS ?= 1
 export MALLOC_MMAP_MAX_ ?= 0
 export MALLOC_TRIM_THRESHOLD_ ?= 100000000000
 export MALLOC_TOP_PAD_ ?= 1000000000
-# One malloc arena: training runs on the JVM's main thread, which is not the process's first thread,
-# so glibc gives it a side arena whose 64 MB heaps are unmapped when they empty and faulted in again
-# the next step (docs/performance.md, "Native memory").
-export MALLOC_ARENA_MAX ?= 1
+# One malloc arena per worker thread and one for the rest: with a single arena for all, two workers of
+# report 001's deconv AE ran at 69% of twice one alone, with one each at 94% (docs/performance.md,
+# "Workers side by side"). The top pad above keeps glibc from unmapping a thread arena's heaps when
+# they empty, which made a single arena the better choice when only one thread trained.
+export MALLOC_ARENA_MAX ?= $(shell n=$$(nproc); w=$(or $(WORKERS),0); echo $$(( (w > n ? w : n) + 1 )))
+# Resident memory is held to 14G once per step by aebench.maxresident (NativeGarbage); JavaCPP's own
+# maxphysicalbytes is off because it reads the resident size at every native allocation, a sixth of
+# a small dense network's step (docs/performance.md, "Workers side by side").
 # The two loggers silenced below warn on every graph built (a Pad or OnesLike field, duplicate TF
 # op names) about nothing a user can act on, and drowned the progress display.
-JAVA_OPTS ?= -Xmx4g -Dorg.bytedeco.javacpp.maxbytes=8G -Dorg.bytedeco.javacpp.maxphysicalbytes=14G \
+JAVA_OPTS ?= -Xmx4g -Dorg.bytedeco.javacpp.maxbytes=8G -Dorg.bytedeco.javacpp.maxphysicalbytes=0 -Daebench.maxresident=14G \
 	-Dorg.slf4j.simpleLogger.defaultLogLevel=warn \
 	-Dorg.slf4j.simpleLogger.log.org.nd4j.autodiff.functions.DifferentialFunction=error \
 	-Dorg.slf4j.simpleLogger.log.org.nd4j.imports.converters.ImportClassMapping=error

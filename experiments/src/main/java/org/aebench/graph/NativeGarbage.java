@@ -19,10 +19,20 @@ import org.bytedeco.javacpp.Pointer;
  * also bounds the training loop's noise and shuffled copies and the evaluator's temporaries.
  * A call costs one read of the resident size.
  *
+ * <p>It also holds the process to a resident-memory limit ({@link #LIMIT_PROPERTY}, such as 14G;
+ * without it, JavaCPP's {@code maxphysicalbytes}): a process still above it after a collection ends
+ * the step with an {@link OutOfMemoryError} that names the setting, before the kernel kills it.
+ * Why here and not JavaCPP's own check: JavaCPP reads the resident size at every native allocation,
+ * and ND4J allocates a few per op (shape information), which was a sixth of a small dense
+ * network's step (docs/performance.md, "Workers side by side"); once a step is enough.
+ *
  * <p>Collection changes no number: it only decides when memory is freed, not what is computed.
  */
 public final class NativeGarbage {
     static final long BUDGET = 128L << 20;
+    /** System property with the resident-memory limit, in JavaCPP's notation (14G, 800M; 0 = none). */
+    public static final String LIMIT_PROPERTY = "aebench.maxresident";
+    private static final long LIMIT = limitFrom(System.getProperty(LIMIT_PROPERTY), Pointer.maxPhysicalBytes());
     private static long baseline = -1;
 
     private NativeGarbage() { }
@@ -34,7 +44,25 @@ public final class NativeGarbage {
         if (baseline >= 0) {
             System.gc();
             resident = Pointer.physicalBytes();
+            if (LIMIT > 0 && resident > LIMIT) {
+                throw new OutOfMemoryError(String.format(java.util.Locale.ROOT,
+                        "resident memory %.1f GB after a collection is above the limit of %.1f GB (-D%s)", resident / 1e9, LIMIT / 1e9, LIMIT_PROPERTY));
+            }
         }
         baseline = resident;
+    }
+
+    /** The resident-memory limit in bytes, 0 for none. */
+    public static long limit() {
+        return LIMIT;
+    }
+
+    static long limitFrom(String setting, long fallback) {
+        if (setting == null || setting.isBlank()) return fallback;
+        try {
+            return Pointer.parseBytes(setting.strip(), Runtime.getRuntime().maxMemory());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("-D" + LIMIT_PROPERTY + "=" + setting + ": not a size such as 14G or 800M", e);
+        }
     }
 }

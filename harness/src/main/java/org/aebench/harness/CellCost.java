@@ -48,7 +48,7 @@ final class CellCost {
             if (need > limit) {
                 throw new org.aebench.matrix.MatrixException(String.format(java.util.Locale.ROOT,
                         "cell %s needs at least %.1f GB of native memory for its weights and optimiser state, more than the limit of %.1f GB"
-                                + " (-Dorg.bytedeco.javacpp.maxphysicalbytes in JAVA_OPTS); nothing was run", c.id(), need / 1e9, limit / 1e9));
+                                + " (-Daebench.maxresident in JAVA_OPTS); nothing was run", c.id(), need / 1e9, limit / 1e9));
             }
         }
     }

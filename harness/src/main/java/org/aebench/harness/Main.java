@@ -65,7 +65,7 @@ public final class Main {
         if (m.contains("Java heap space") || m.contains("GC overhead")) {
             return "out of Java heap (" + e.getMessage() + "): raise -Xmx in JAVA_OPTS or run fewer --workers; finished cells are kept and a rerun resumes";
         }
-        return "out of native memory (" + m.replaceAll("\\s+", " ") + "): raise -Dorg.bytedeco.javacpp.maxphysicalbytes (and maxbytes) in JAVA_OPTS"
+        return "out of native memory (" + m.replaceAll("\\s+", " ") + "): raise -Daebench.maxresident (and -Dorg.bytedeco.javacpp.maxbytes) in JAVA_OPTS"
                 + " (the Makefile sets 14G and 8G) or run fewer --workers; finished cells are kept and a rerun resumes";
     }
 

@@ -59,7 +59,7 @@ public final class Runner {
         int skipped = cells.size() - unfinished.size();
         // Longest first, so no worker idles long at the end; graphs before all (see CellCost.ORDER).
         List<SharedTraining> todo = SharedTraining.of(unfinished).stream().sorted(SharedTraining.ORDER).toList();
-        CellCost.refuseTooLarge(unfinished, org.bytedeco.javacpp.Pointer.maxPhysicalBytes());
+        CellCost.refuseTooLarge(unfinished, org.aebench.graph.NativeGarbage.limit());
         executor.prepare(unfinished);
         int threads = Math.min(workers, Math.max(1, todo.size()));
         progress.runStarted(todo, unfinished.size(), skipped, threads);

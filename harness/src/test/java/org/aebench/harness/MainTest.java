@@ -70,7 +70,7 @@ class MainTest {
         String err = stderrOf("run", "--profile", "smoke", "--matrix", dir.toString(), "--data", dir.resolve("nodata").toString(),
                 "--results", dir.resolve("out").toString());
         assertEquals(Main.BAD_INPUT, lastExit, err);
-        assertTrue(err.contains("r9/huge") && err.contains("GB of native memory") && err.contains("maxphysicalbytes"), err);
+        assertTrue(err.contains("r9/huge") && err.contains("GB of native memory") && err.contains("aebench.maxresident"), err);
         assertEquals(1, err.strip().lines().count(), "one line: " + err);
         assertTrue(!Files.exists(dir.resolve("out/smoke/results.csv")) || readLines(dir.resolve("out/smoke/results.csv")) == 1,
                 "no row for a cell that was refused");
