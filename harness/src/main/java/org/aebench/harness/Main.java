@@ -72,7 +72,7 @@ public final class Main {
     static int execute(String... args) {
         CommandLine cl = new CommandLine(new Main());
         cl.setExecutionExceptionHandler((e, cmd, parsed) -> {
-            if (e instanceof IOException io && Runner.isDiskFull(io)) {
+            if (e instanceof IOException io && org.aebench.train.DiskFull.is(io)) {
                 cmd.getErr().println("aebench: " + io.getMessage() + ": free space there or choose another RESULTS_DIR (--results);"
                         + " every finished cell's row is kept and a rerun runs only the unfinished cells");
                 return BAD_INPUT;
@@ -204,7 +204,7 @@ public final class Main {
                 s = runner.run(cells, results.resolve(selection.profile), force);
             } catch (IOException e) {
                 // name the folder when the file system did not (a full disk while opening or repairing the files)
-                if (Runner.isDiskFull(e) && !(e instanceof java.nio.file.FileSystemException)) {
+                if (org.aebench.train.DiskFull.is(e) && !(e instanceof java.nio.file.FileSystemException)) {
                     throw new java.nio.file.FileSystemException(profileDir.toString(), null, e.getMessage());
                 }
                 throw e;

@@ -108,7 +108,7 @@ public final class Runner {
             }
         } catch (RuntimeException | OutOfMemoryError | StackOverflowError e) {
             // a full disk is the folder's fault, not the cell's: stop the run, keep the cell unfinished
-            IOException diskFull = diskFull(e);
+            IOException diskFull = org.aebench.train.DiskFull.find(e);
             if (diskFull != null) throw new UncheckedIOException(new java.nio.file.FileSystemException(
                     store.resultsFile().getParent().toString(), null, diskFull.getMessage()));
             rows.clear();
@@ -123,7 +123,7 @@ public final class Runner {
             try {
                 store.record(row, curves.get(i));
             } catch (IOException e) {
-                throw new UncheckedIOException(isDiskFull(e) && !(e instanceof java.nio.file.FileSystemException)
+                throw new UncheckedIOException(org.aebench.train.DiskFull.is(e) && !(e instanceof java.nio.file.FileSystemException)
                         ? new java.nio.file.FileSystemException(store.resultsFile().toString(), null, e.getMessage()) : e);
             }
             switch (Status.parse(row.get(ResultColumn.STATUS))) {
@@ -133,14 +133,6 @@ public final class Runner {
             }
             progress.cellFinished(index, cells.get(i), row);
         }
-    }
-
-    static IOException diskFull(Throwable e) {
-        return org.aebench.train.DiskFull.find(e);
-    }
-
-    static boolean isDiskFull(IOException e) {
-        return org.aebench.train.DiskFull.is(e);
     }
 
     /** Waits for a worker's cell; what killed it (an Error, a failed write) ends the run as it would a serial one. */
