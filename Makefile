@@ -46,7 +46,7 @@ SOURCES := $(shell find pom.xml */pom.xml */src/main -type f 2>/dev/null)
 AEBENCH = run_dir=$$(mktemp -d) && trap 'rm -rf "$$run_dir"' EXIT && run_cp=$$(ci/private-classpath.sh "$$run_dir") && \
 	java $(JAVA_OPTS) -cp "$$run_cp" org.aebench.harness.Main
 
-.PHONY: all build data reproduce run site list estimate regress baseline bench bench-runner bench-pytorch crosscheck merge test slurm-test lint-workflows unit-test e2e-test browser-deps pytorch-deps check-cuda clean
+.PHONY: all build data reproduce run site published-site list estimate regress baseline bench bench-runner bench-pytorch crosscheck merge test slurm-test lint-workflows unit-test e2e-test browser-deps pytorch-deps check-cuda clean
 
 all: reproduce
 
@@ -58,10 +58,12 @@ $(JAR) $(CLASSPATH_FILE): $(SOURCES)
 data:
 	ci/fetch-data.sh $(DATA_DIR)
 
-## reproduce: run the PROFILE's cells (resuming), then render site/$(PROFILE)/index.html
+## reproduce: run the PROFILE's cells (resuming), then render site/$(PROFILE)/index.html (and the committed full reproduction
+## beside it, site/full-seeds/, which the quick check's index links to)
 reproduce: build data
 	case "$(PROFILE)" in full*) $(MAKE) --no-print-directory estimate ;; esac
 	status=0; $(MAKE) --no-print-directory run || status=$$?; \
+	  case "$(PROFILE)" in full*) ;; *) [ ! -f '$(BASELINES_DIR)/full-seeds/results.csv' ] || $(MAKE) --no-print-directory published-site ;; esac; \
 	  $(MAKE) --no-print-directory site; \
 	  if [ $$status -ne 0 ]; then echo "make reproduce: the run exited with $$status (3 = some cells failed; see the site)" >&2; fi; \
 	  exit $$status
@@ -69,8 +71,16 @@ reproduce: build data
 run: build
 	$(AEBENCH) run --profile $(PROFILE) --matrix $(MATRIX) --data $(DATA_DIR) --results $(RESULTS_DIR) $(if $(FILTER),--filter '$(FILTER)') $(if $(SHARD),--shard $(SHARD)) $(if $(FORCE),--force) $(if $(WORKERS),--workers $(WORKERS))
 
+## site: render site/PROFILE from RESULTS_DIR/PROFILE, or, when no local run of PROFILE exists, from the committed baselines/PROFILE
 site: build
-	$(AEBENCH) site --profile $(PROFILE) --results $(RESULTS_DIR) --out $(SITE_DIR)
+	results='$(RESULTS_DIR)'; \
+	  if [ ! -f "$$results/$(PROFILE)/results.csv" ] && [ -f '$(BASELINES_DIR)/$(PROFILE)/results.csv' ]; then \
+	    echo "site: no $$results/$(PROFILE)/results.csv; rendering the committed $(BASELINES_DIR)/$(PROFILE)" >&2; results='$(BASELINES_DIR)'; fi; \
+	  $(AEBENCH) site --profile $(PROFILE) --results "$$results" --out $(SITE_DIR)
+
+## published-site: the full reproduction as people browse it, rendered from the committed baselines/full-seeds (no training, seconds)
+published-site: build
+	$(AEBENCH) site --profile full-seeds --results $(BASELINES_DIR) --out $(SITE_DIR)
 
 ## estimate: predicted wall time of PROFILE (each model measured for a few seconds), without running;
 ## SHARDS=n (or 1,4,16) also predicts each of n shards, SAVE_RATES=1 writes the measured rates to results/model-rates.csv,
@@ -83,8 +93,9 @@ list: build
 	$(AEBENCH) list --profile $(PROFILE) --matrix $(MATRIX) $(if $(FILTER),--filter '$(FILTER)') $(if $(SHARD),--shard $(SHARD))
 
 ## merge: join shard folders into one profile folder: make merge OUT=results/full-seeds SHARDS_IN="shards/*/full-seeds"
+## (rows of commits with the same training code merge; ALLOW_MIXED=1 merges other code too, which the gate then flags)
 merge: build
-	$(AEBENCH) merge --matrix $(MATRIX) $(OUT) $(SHARDS_IN)
+	$(AEBENCH) merge --matrix $(MATRIX) $(if $(ALLOW_MIXED),--allow-mixed) $(OUT) $(SHARDS_IN)
 
 ## regress: run PROFILE afresh into REGRESS_DIR and compare it with the committed baselines/PROFILE: exit 1 on a
 ## regression (or, in exact mode, any moved number), 2 on bad input; the comparison also goes to Markdown, JSON and the site

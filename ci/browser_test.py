@@ -3,8 +3,10 @@
 would, and checks it:
   1. every page loads with no console error and requests nothing from the network;
   2. every link and image resolves (images decode: naturalWidth > 0; #anchors exist on their page);
-  3. the scoreboard's cell counts equal those computed from the results CSV;
-  4. hostile strings (given with --hostile) are shown as text, never run or parsed as markup.
+  3. the scoreboard's cell counts equal those computed from the results CSV, and its reference-number
+     counts those of the verdict table the site offers (data/verdicts.csv);
+  4. hostile strings (given with --hostile) are shown as text, never run or parsed as markup;
+  5. every page offers the CSV behind it (a #downloads paragraph), and each file it links parses as CSV with a header.
 Screenshots of the index and one report page go to --screenshots.
 
 usage: browser_test.py SITE_DIR RESULTS_CSV [--hostile STRING]... [--screenshots DIR]
@@ -49,6 +51,33 @@ def expected_scoreboard(results_csv):
     return counts
 
 
+def expected_verdicts(verdicts_csv):
+    counts = {}
+    with open(verdicts_csv, newline="", encoding="utf-8") as f:
+        for r in csv.DictReader(f):
+            c = counts.setdefault(r["report"], Counter())
+            if r["verdict"] == "within":
+                c["within"] += 1
+            elif r["verdict"] in ("better", "worse", "outside"):
+                c["outside"] += 1
+    return counts
+
+
+def check_downloads(d, site, page, failures):
+    found = d.find_elements(By.CSS_SELECTOR, "#downloads a")
+    if not found:
+        failures.append(f"{page}: offers no data to download (#downloads)")
+    for link in found:
+        path = unquote(urlparse(link.get_attribute("href")).path)
+        if path.endswith(".csv") and os.path.exists(path):
+            with open(path, newline="", encoding="utf-8") as f:
+                rows = list(csv.reader(f))
+            if not rows or not rows[0]:
+                failures.append(f"{page}: download {os.path.basename(path)} has no header")
+            elif any(len(r) != len(rows[0]) for r in rows[1:]):
+                failures.append(f"{page}: download {os.path.basename(path)} has rows of another width than its header")
+
+
 def check_page(d, site, page, a, failures):
     """Checks one page; returns (links, images) checked."""
     url = "file://" + os.path.join(site, page)
@@ -83,7 +112,18 @@ def check_page(d, site, page, a, failures):
             with open(path, encoding="utf-8") as f:
                 if f'id="{unquote(u.fragment)}"' not in html.unescape(f.read()):
                     failures.append(f"{page}: link to a missing anchor {href}")
+    check_downloads(d, site, page, failures)
     if page == "index.html":
+        verdicts = expected_verdicts(os.path.join(site, "data", "verdicts.csv"))
+        for row in d.find_elements(By.CSS_SELECTOR, "tr.score"):
+            report = row.get_attribute("data-report")
+            shown = {c.get_attribute("data-v"): int(c.text) for c in row.find_elements(By.CSS_SELECTOR, "td[data-v]")}
+            want_v = verdicts.get(report, Counter())
+            if shown.get("within") != want_v["within"]:
+                failures.append(f"scoreboard {report} within: page {shown.get('within')}, verdicts.csv {want_v['within']}")
+            outside = sum(shown.get(k, 0) for k in ("explained", "reduced", "unexplained"))
+            if outside != want_v["outside"]:
+                failures.append(f"scoreboard {report} outside: page {outside}, verdicts.csv {want_v['outside']}")
         want = expected_scoreboard(a.results_csv)
         rows = d.find_elements(By.CSS_SELECTOR, "tr.score")
         seen = set()

@@ -148,4 +148,14 @@ aebench site --profile smoke --results "$out/h" --references "$out/refs" --out "
   || fail "hostile strings in the browser"
 ok "hostile strings in an experiment name, a section and a reference note shown as text, nothing injected"
 
+# 9. the published site: the full reproduction rendered from the committed baselines/full-seeds, no training, in Chromium too
+# (a copy: a shard merged into baselines/ while this runs must not make the page and the CSV it is checked against differ)
+mkdir -p "$out/baselines" && cp -r baselines/full-seeds "$out/baselines/"
+start=$(date +%s)
+aebench site --profile full-seeds --results "$out/baselines" --out "$out/psite" 2> "$out/psite.log" || { cat "$out/psite.log" >&2; fail "published site"; }
+seconds=$(( $(date +%s) - start ))
+/usr/bin/python3 ci/browser_test.py "$out/psite/full-seeds" "$out/baselines/full-seeds/results.csv" || fail "browser test of the published site"
+grep -q 'of the profile' "$out/psite/full-seeds/index.html" || fail "the published index does not say how much of the profile it holds"
+ok "published site from baselines/full-seeds in ${seconds} s ($(ls "$out/psite/full-seeds"/*.html | wc -l) pages), checked in headless Chromium"
+
 echo "e2e: $passed passed, 0 failed"

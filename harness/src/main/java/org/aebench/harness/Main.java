@@ -32,6 +32,7 @@ import org.aebench.results.AtomicFile;
 import org.aebench.results.CellFilter;
 import org.aebench.results.CsvTable;
 import org.aebench.results.ResultStore;
+import org.aebench.results.TrainingCode;
 import org.aebench.site.SiteRenderer;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -372,7 +373,7 @@ public final class Main {
             var b = ResultFolder.load(baseline, "baseline", true);
             var c = ResultFolder.load(candidate, "candidate");
             var report = new RegressionGate(new RegressionGate.Options(forced, alpha, speedFactor,
-                    new CellFilter(filters), baselineJmh, candidateJmh)).compare(b, c);
+                    new CellFilter(filters), baselineJmh, candidateJmh, new TrainingCode(Path.of("").toAbsolutePath()))).compare(b, c);
             TerminalReport.print(report, System.out);
             if (markdown != null) {
                 AtomicFile.write(markdown, MarkdownReport.render(report));
@@ -421,6 +422,9 @@ public final class Main {
         @Option(names = "--references", description = "folder with reports.csv, reference-values.csv and claims.csv to use instead of the project's own")
         Path references;
 
+        @Option(names = "--matrix", defaultValue = "experiments/matrix", description = "folder of matrix files, for the profile's cell count (default: ${DEFAULT-VALUE})")
+        Path matrix;
+
         @Option(names = "--bench", defaultValue = "results/bench/summary.csv", description = "JMH summary for the performance section, if present; PyTorch's and the runner's figures are read from pytorch.csv and runner.csv beside it (default: ${DEFAULT-VALUE})")
         Path bench;
 
@@ -437,11 +441,29 @@ public final class Main {
             var crosscheck = new CsvTable<>(results.resolve(profile).resolve(ResultStore.CROSSCHECK_FILE), org.aebench.contract.CrosscheckColumn.class).read();
             Path index = new SiteRenderer().render(new org.aebench.site.SiteInput(profile, rows, curves,
                     results.resolve(profile).resolve("artifacts"), benchRows, pytorchRows, estimates, comparison(results.resolve(profile)), crosscheck,
-                    new CsvTable<>(bench.resolveSibling("runner.csv"), org.aebench.contract.RunnerBenchColumn.class).read()),
+                    new CsvTable<>(bench.resolveSibling("runner.csv"), org.aebench.contract.RunnerBenchColumn.class).read(), origin(rows)),
                     references == null ? ReferenceTable.load() : ReferenceTable.load(references), out.resolve(profile));
             System.err.println("aebench: site written to " + index);
             return 0;
         }
+
+        /** Where the rows come from, for the index: the folder, the profile's size, each commit's training code against this checkout. */
+        private org.aebench.site.Origin origin(List<Row<ResultColumn>> rows) {
+            java.util.Map<String, Integer> cellsPerReport = new java.util.TreeMap<>();
+            try {
+                for (Cell c : new MatrixLoader().load(matrix, profile)) cellsPerReport.merge(c.id().substring(0, c.id().indexOf('/')), 1, Integer::sum);
+            } catch (MatrixException e) {
+                cellsPerReport.clear();  // a results folder of a profile this checkout's matrix no longer has: rendered all the same
+            }
+            boolean committed = results.toAbsolutePath().normalize().endsWith("baselines");
+            String full = !profile.startsWith("full") && Files.isRegularFile(out.resolve(FULL_REPRODUCTION).resolve("index.html"))
+                    ? "../" + FULL_REPRODUCTION + "/index.html" : null;
+            return org.aebench.site.Origin.of(results.resolve(profile).toString(), committed, cellsPerReport, rows,
+                    new TrainingCode(Path.of("").toAbsolutePath()), full);
+        }
+
+        /** The profile of the published reproduction, whose site a quick check's index links to when it sits beside it. */
+        static final String FULL_REPRODUCTION = "full-seeds";
 
         /** The regression gate's report beside the results ({@code make regress} writes one), or null. */
         private static RegressionReport comparison(Path profileDir) throws IOException {
@@ -464,7 +486,8 @@ public final class Main {
         @Option(names = "--matrix", defaultValue = "experiments/matrix", description = "folder of matrix files, for the profile's cell list (default: ${DEFAULT-VALUE})")
         Path matrix;
 
-        @Option(names = "--allow-mixed", description = "merge rows of different commits, native builds, thread counts or data checksums")
+        @Option(names = "--allow-mixed", description = "merge rows of different training code, native builds, thread counts or data checksums"
+                + " (rows of commits whose training code is the same merge without it)")
         boolean allowMixed;
 
         @Override
@@ -475,9 +498,10 @@ public final class Main {
             try {
                 String profile = profileOf(shards);
                 List<String> expected = profile == null ? List.of() : new MatrixLoader().load(matrix, profile).stream().map(Cell::id).toList();
-                var o = org.aebench.results.ShardMerge.merge(out, shards, expected, allowMixed);
+                var o = org.aebench.results.ShardMerge.merge(out, shards, expected, allowMixed, new TrainingCode(Path.of("").toAbsolutePath()));
                 System.err.printf(Locale.ROOT, "merge: %d rows from %d folders into %s (%s); %d duplicate rows kept once%n", o.rows(), o.inputs(), out,
                         o.changed() ? "updated" : "unchanged", o.deduplicated());
+                if (o.commits().size() > 1) System.err.println("merge: rows of " + o.commits().size() + " commits: " + String.join(", ", o.commits()));
                 o.successesOverFailures().forEach(c -> System.err.println("merge: success kept over a failure: " + c));
                 if (!o.failed().isEmpty()) System.err.println("merge: " + o.failed().size() + " cells failed: " + String.join(", ", o.failed()));
                 if (!o.missing().isEmpty()) {

@@ -20,6 +20,10 @@ public final class MarkdownReport {
         r.counts().forEach((v, n) -> {
             if (n > 0) md.append("| ").append(v.label()).append(" | ").append(n).append(" |\n");
         });
+        if (r.codeDrift() != null && !r.codeDrift().isEmpty()) {
+            md.append("\n#### ⚠️ Rows of other training code\n\nTheir numbers are not this checkout's code's:\n\n");
+            r.codeDrift().forEach(d -> md.append("- ").append(escape(d.describe())).append('\n'));
+        }
         List<List<String>> changes = ReportTables.changes(r);
         if (!changes.isEmpty()) {
             md.append("\n#### Changes, worst first\n\n");

@@ -17,6 +17,7 @@ import java.util.function.Function;
 import org.aebench.results.CellFilter;
 import org.aebench.contract.CurveColumn;
 import org.aebench.results.MetricRules;
+import org.aebench.results.TrainingCode;
 import org.aebench.contract.ResultColumn;
 import org.aebench.contract.Row;
 import org.aebench.contract.Status;
@@ -35,10 +36,12 @@ public final class RegressionGate {
      * @param mode       null: chosen from provenance
      * @param alpha      significance level of the tests
      * @param speedFactor a throughput ratio beyond which (either way) speed counts as changed, as asv's {@code --factor}
+     * @param trainingCode the checkout whose training code each side's commits are checked against; null: not checked
      */
-    public record Options(Mode mode, double alpha, double speedFactor, CellFilter filter, Path baselineJmh, Path candidateJmh) {
+    public record Options(Mode mode, double alpha, double speedFactor, CellFilter filter, Path baselineJmh, Path candidateJmh,
+                          TrainingCode trainingCode) {
         public static Options defaults() {
-            return new Options(null, 0.05, 1.10, new CellFilter(List.of()), null, null);
+            return new Options(null, 0.05, 1.10, new CellFilter(List.of()), null, null, null);
         }
     }
 
@@ -108,7 +111,24 @@ public final class RegressionGate {
                 options.filter().choosesAll() ? "" : options.filter().toString(), choice.mode(), choice.reason(),
                 method(choice.mode()) + newMeasures(baseline.missingColumns()),
                 base.size(), cand.size(), counts, units, speed, benchmarks, regressions, moved, passed,
-                conclusion(choice.mode(), units.size(), regressions, moved, passed), Instant.now().toString());
+                conclusion(choice.mode(), units.size(), regressions, moved, passed), Instant.now().toString(),
+                codeDrift(base, cand));
+    }
+
+    /** Each side's commits whose training code is not the checkout's, with their row counts. */
+    private List<CodeDrift> codeDrift(List<Row<ResultColumn>> base, List<Row<ResultColumn>> cand) {
+        if (options.trainingCode() == null) return List.of();
+        List<CodeDrift> out = new ArrayList<>();
+        Map<String, TrainingCode.Difference> asked = new LinkedHashMap<>();
+        for (var side : List.of(Map.entry("baseline", base), Map.entry("candidate", cand))) {
+            Map<String, Integer> rowsPerCommit = new LinkedHashMap<>();
+            side.getValue().forEach(r -> rowsPerCommit.merge(r.get(ResultColumn.GIT_COMMIT), 1, Integer::sum));
+            rowsPerCommit.forEach((commit, rows) -> {
+                TrainingCode.Difference d = asked.computeIfAbsent(commit, options.trainingCode()::againstWorkTree);
+                if (d.sameness() != TrainingCode.Sameness.SAME) out.add(new CodeDrift(side.getKey(), commit, rows, d.sameness(), d.detail()));
+            });
+        }
+        return out;
     }
 
     private List<Row<ResultColumn>> chosen(List<Row<ResultColumn>> rows) {

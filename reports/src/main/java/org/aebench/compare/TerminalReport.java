@@ -34,6 +34,11 @@ public final class TerminalReport {
             List<List<String>> jmh = ReportTables.speed(r.benchmarks());
             if (!jmh.isEmpty()) table(ReportTables.SPEED_HEADER, jmh, out, MAX_ROWS);
         }
+        if (r.codeDrift() != null && !r.codeDrift().isEmpty()) {
+            out.println();
+            out.println("flagged (rows of other training code; their numbers are not this checkout's):");
+            r.codeDrift().forEach(d -> out.println("  " + d.describe()));
+        }
         out.println();
         out.println(r.conclusion());
     }

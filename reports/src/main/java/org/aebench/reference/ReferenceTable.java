@@ -21,16 +21,24 @@ public final class ReferenceTable {
     private final List<ReferenceValue> values;
     private final List<Claim> claims;
     private final List<OpenChoice> choices;
+    private final List<Explanation> explanations;
 
     public ReferenceTable(List<ReferenceReport> reports, List<ReferenceValue> values) {
-        this(reports, values, List.of(), List.of());
+        this(reports, values, List.of(), List.of(), List.of());
     }
 
-    public ReferenceTable(List<ReferenceReport> reports, List<ReferenceValue> values, List<Claim> claims, List<OpenChoice> choices) {
+    public ReferenceTable(List<ReferenceReport> reports, List<ReferenceValue> values, List<Claim> claims, List<OpenChoice> choices,
+                          List<Explanation> explanations) {
         this.reports = List.copyOf(reports);
         this.values = List.copyOf(values);
         this.claims = List.copyOf(claims);
         this.choices = List.copyOf(choices);
+        this.explanations = List.copyOf(explanations);
+        for (Explanation e : explanations) {
+            if (values.stream().noneMatch(v -> v.experimentId().equals(e.experimentId()) && v.metric().equals(e.metric()))) {
+                throw new IllegalArgumentException(EXPLANATIONS + ": " + e.experimentId() + " " + e.metric() + " explains no reference number");
+            }
+        }
     }
 
     /** The table that ships with the project (resources {@code /aebench/reference/*.csv}). */
@@ -47,7 +55,7 @@ public final class ReferenceTable {
         return load(name -> {
             try {
                 java.nio.file.Path file = dir.resolve(name);
-                if (name.equals(CHOICES) && !java.nio.file.Files.exists(file)) return null;
+                if ((name.equals(CHOICES) || name.equals(EXPLANATIONS)) && !java.nio.file.Files.exists(file)) return null;
                 return java.nio.file.Files.newInputStream(file);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
@@ -88,11 +96,28 @@ public final class ReferenceTable {
         for (CSVRecord r : records(source, CHOICES)) {
             choices.add(new OpenChoice(r.get("report"), r.get("section"), r.get("setting"), r.get("report_says"), r.get("our_choice"), r.get("why")));
         }
-        return new ReferenceTable(reports, values, claims, choices);
+        List<Explanation> explanations = new ArrayList<>();
+        for (CSVRecord r : records(source, EXPLANATIONS)) {
+            try {
+                explanations.add(new Explanation(r.get("experiment_id"), r.get("metric"), Explanation.Kind.parse(r.get("kind")),
+                        r.get("explanation"), r.get("evidence")));
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException(EXPLANATIONS + " line " + r.getRecordNumber() + ": " + e.getMessage(), e);
+            }
+        }
+        return new ReferenceTable(reports, values, claims, choices, explanations);
     }
 
     /** Optional: settings the reports leave open and what we chose. */
     static final String CHOICES = "choices.csv";
+    /** Optional: why reference numbers stay outside tolerance at the reports' settings, as found. */
+    static final String EXPLANATIONS = "explanations.csv";
+
+    /** The transcribed reason a reference number is outside tolerance, or null when none was found. */
+    public Explanation explanationOf(ReferenceValue v) {
+        return explanations.stream().filter(e -> e.experimentId().equals(v.experimentId()) && e.metric().equals(v.metric()))
+                .findFirst().orElse(null);
+    }
 
     public List<OpenChoice> choicesOf(String report) {
         return choices.stream().filter(c -> c.report().equals(report)).toList();

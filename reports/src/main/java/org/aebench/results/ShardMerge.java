@@ -28,15 +28,17 @@ import org.aebench.contract.Status;
  * input, so shards can be merged as they land and merging again changes nothing.
  *
  * <p>Refused, with nothing written: folders that are missing or unreadable (a torn row, a foreign
- * schema), and, unless {@code allowMixed}, rows of different profiles, code versions, native
- * builds or data checksums: the site would show them side by side as one run. Rows of one cell:
+ * schema), and, unless {@code allowMixed}, rows of different profiles, training code, native
+ * builds or data checksums: the site would show them side by side as one run. Rows of different
+ * commits whose training code git finds identical ({@link TrainingCode}) are one run: a shard run
+ * after a change to the site or the docs belongs with the others. Rows of one cell:
  * identical ones (same settings, outcome and every number) are kept once; a success beats a
  * failure, which the merge reports; two different successes are a conflict, refused.
  */
 public final class ShardMerge {
     /** What a merge did, for the one-paragraph report the command prints. */
     public record Outcome(int rows, int inputs, int deduplicated, List<String> successesOverFailures, List<String> failed,
-                          List<String> missing, boolean changed) {}
+                          List<String> missing, boolean changed, Set<String> commits) {}
 
     /** The columns that must agree between shards, with the words a refusal uses. */
     private static final Map<ResultColumn, String> SAME_RUN = new LinkedHashMap<>();
@@ -55,6 +57,14 @@ public final class ShardMerge {
      * @param expected the profile's cell ids in matrix order (the output follows it; those absent are listed as missing)
      */
     public static Outcome merge(Path out, List<Path> shards, List<String> expected, boolean allowMixed) throws ComparisonInputException, IOException {
+        return merge(out, shards, expected, allowMixed, null);
+    }
+
+    /**
+     * @param code asked whether rows of different commits share their training code; null: different commits are refused
+     */
+    public static Outcome merge(Path out, List<Path> shards, List<String> expected, boolean allowMixed, TrainingCode code)
+            throws ComparisonInputException, IOException {
         List<ResultFolder> inputs = new ArrayList<>();
         Path outResults = out.resolve(ResultStore.RESULTS_FILE);
         if (Files.isRegularFile(outResults) && hasRows(outResults)) inputs.add(ResultFolder.load(out, "merged folder"));
@@ -65,7 +75,7 @@ public final class ShardMerge {
             inputs.add(ResultFolder.load(shard, "shard"));
         }
         if (inputs.isEmpty()) throw new ComparisonInputException("nothing to merge: no shard folder has result rows");
-        if (!allowMixed) checkSameRun(inputs);
+        if (!allowMixed) checkSameRun(inputs, code);
 
         // cell -> chosen row and the folder it came from
         Map<String, Row<ResultColumn>> chosen = new HashMap<>();
@@ -122,7 +132,9 @@ public final class ShardMerge {
         resultsTable.rewrite(rows);
         boolean changed = !before.equals(Files.readString(outResults)) || !curvesBefore.equals(Files.readString(curvesTable.file()));
         for (String k : keys) changed |= copyArtifacts(from.get(k).dir(), out, chosen.get(k).get(ResultColumn.CELL_ID));
-        return new Outcome(rows.size(), inputs.size(), deduplicated, successes, failedCells, missing, changed);
+        Set<String> commits = new TreeSet<>();
+        rows.forEach(r -> commits.add(r.get(ResultColumn.GIT_COMMIT)));
+        return new Outcome(rows.size(), inputs.size(), deduplicated, successes, failedCells, missing, changed, commits);
     }
 
     private static boolean hasRows(Path csv) throws IOException {
@@ -149,7 +161,8 @@ public final class ShardMerge {
         return null;
     }
 
-    private static void checkSameRun(List<ResultFolder> inputs) throws ComparisonInputException {
+    private static void checkSameRun(List<ResultFolder> inputs, TrainingCode code) throws ComparisonInputException {
+        Map<String, TrainingCode.Difference> asked = new HashMap<>();
         Map<ResultColumn, String> first = new HashMap<>();
         Map<ResultColumn, Path> firstDir = new HashMap<>();
         Map<String, String> checksums = new HashMap<>();
@@ -161,6 +174,14 @@ public final class ShardMerge {
                     String seen = first.putIfAbsent(e.getKey(), v);
                     firstDir.putIfAbsent(e.getKey(), f.dir());
                     if (seen != null && !seen.equals(v)) {
+                        if (e.getKey() == ResultColumn.GIT_COMMIT && code != null) {
+                            TrainingCode.Difference d = asked.computeIfAbsent(v, c -> code.between(seen, c));
+                            if (d.sameness() == TrainingCode.Sameness.SAME) continue;
+                            throw new ComparisonInputException("cell " + r.get(ResultColumn.CELL_ID) + " in " + f.dir() + " comes from commit " + v
+                                    + ", " + firstDir.get(e.getKey()) + " from " + seen + ", and their training code "
+                                    + (d.sameness() == TrainingCode.Sameness.DIFFERENT ? "differs (" + d.detail() + ")" : "cannot be compared: " + d.detail())
+                                    + ": refusing to merge (--allow-mixed to merge them anyway; the regression gate then flags the rows)");
+                        }
                         throw new ComparisonInputException("cell " + r.get(ResultColumn.CELL_ID) + " in " + f.dir() + " has " + e.getKey().header() + " '" + v
                                 + "', but " + firstDir.get(e.getKey()) + " has '" + seen + "': refusing to merge different " + e.getValue()
                                 + " (--allow-mixed to merge them anyway)");

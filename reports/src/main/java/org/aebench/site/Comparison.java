@@ -1,5 +1,7 @@
 package org.aebench.site;
 
+import java.util.List;
+import org.aebench.reference.Explanation;
 import org.aebench.reference.ReferenceValue;
 
 /**
@@ -9,6 +11,7 @@ import org.aebench.reference.ReferenceValue;
  * @param diffPercent     (ours - reference on our scale) / reference, in percent; NaN when either is missing
  * @param verdict         within, better, worse, outside, not run, not comparable
  * @param referenceIsBaseline non-null when the reference equals a trivial baseline (a collapsed network)
+ * @param explanation     why the number is outside tolerance, as found and transcribed; null when none
  */
 public record Comparison(
         ReferenceValue reference,
@@ -19,4 +22,57 @@ public record Comparison(
         String verdict,
         String referenceIsBaseline,
         Stats zeroBaseline,
-        Stats meanBaseline) {}
+        Stats meanBaseline,
+        Explanation explanation) {
+
+    /** Verdicts that put a number outside tolerance. */
+    static final List<String> OUTSIDE = List.of("better", "worse", "outside");
+
+    /** Why a number can be outside tolerance, in the order the first that applies is chosen. */
+    public enum Reason {
+        COLLAPSED_REFERENCE("the printed value equals a trivial baseline: the report's network had collapsed", true),
+        REDUCED_SETTINGS("run at reduced settings (fewer epochs or images)", false),
+        REPORT_INCONSISTENCY(Explanation.Kind.REPORT_INCONSISTENCY.text(), true),
+        SETTING_NOT_GIVEN(Explanation.Kind.SETTING_NOT_GIVEN.text(), true),
+        OUR_DIFFERENCE(Explanation.Kind.OUR_DIFFERENCE.text(), true),
+        OURS_COLLAPSED("ours collapsed in some seed, cause not yet found", false),
+        UNEXPLAINED("outside tolerance at the report's settings, not yet explained", false);
+
+        private final String text;
+        private final boolean explained;
+
+        Reason(String text, boolean explained) {
+            this.text = text;
+            this.explained = explained;
+        }
+
+        public String text() { return text; }
+
+        /** A cause was found (in the report, or in a difference of ours that stays): the number is accounted for. */
+        public boolean explained() { return explained; }
+    }
+
+    public boolean outside() { return OUTSIDE.contains(verdict); }
+
+    /** The reason a number outside tolerance is outside (null when it is not outside). */
+    public Reason reason() {
+        if (!outside()) return null;
+        // the report's collapse is its own whatever our settings; a finding at full settings says nothing of a reduced run
+        if (referenceIsBaseline != null) return Reason.COLLAPSED_REFERENCE;
+        if (explanation != null && explanation.kind() == Explanation.Kind.COLLAPSED_REFERENCE) return Reason.COLLAPSED_REFERENCE;
+        if (experiment != null && !experiment.reducedSettings().isEmpty()) return Reason.REDUCED_SETTINGS;
+        if (explanation != null) return Reason.valueOf(explanation.kind().name());  // every kind found is a reason of the same name
+        if (experiment != null && !experiment.allOk()) return Reason.OURS_COLLAPSED;
+        return Reason.UNEXPLAINED;
+    }
+
+    /** The reason in words, with what was found: empty when the number is not outside. */
+    public String reasonText() {
+        Reason r = reason();
+        if (r == null) return "";
+        if (r == Reason.COLLAPSED_REFERENCE && referenceIsBaseline != null) return r.text() + " (" + referenceIsBaseline + ")";
+        if (r == Reason.REDUCED_SETTINGS) return r.text() + ": " + experiment.reducedSettings();
+        if (explanation != null) return explanation.describe();
+        return r.text();
+    }
+}

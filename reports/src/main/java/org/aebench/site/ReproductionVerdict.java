@@ -1,15 +1,19 @@
 package org.aebench.site;
 
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * A report page's opening verdict, in the manner of a reproduction report: reproduced, partly, not
  * reproduced (or not yet evaluated), with the counts behind it and the main reasons.
+ *
+ * @param outsideByReason the numbers outside tolerance per reason ({@link Comparison#reason()}), every reason present
  */
-public record ReproductionVerdict(Outcome outcome, long within, long outside, long outsideReduced, long outsideCollapsedReference,
-                                  long outsideCollapsedOurs, long outsideUnexplained, long holds, long mixed, long fails,
-                                  long failsOnReport, long selfContradictory, long notEvaluated, long notCheckable) {
+public record ReproductionVerdict(Outcome outcome, long within, long outside, Map<Comparison.Reason, Long> outsideByReason,
+                                  long holds, long mixed, long fails, long failsOnReport, long selfContradictory, long notEvaluated,
+                                  long notCheckable) {
 
     /** The verdict's word. */
     public enum Outcome {
@@ -26,16 +30,14 @@ public record ReproductionVerdict(Outcome outcome, long within, long outside, lo
     }
 
     static ReproductionVerdict of(List<Comparison> comparisons, List<ClaimCheck> claims) {
-        long within = 0, outside = 0, reduced = 0, collapsedRef = 0, collapsedOurs = 0, unexplained = 0;
+        long within = 0, outside = 0;
+        Map<Comparison.Reason, Long> byReason = new EnumMap<>(Comparison.Reason.class);
+        for (Comparison.Reason r : Comparison.Reason.values()) byReason.put(r, 0L);
         for (Comparison c : comparisons) {
             if (c.verdict().equals("within")) within++;
-            else if (List.of("better", "worse", "outside").contains(c.verdict())) {
+            else if (c.outside()) {
                 outside++;
-                // the first reason that applies: a reference at a trivial baseline, our collapse, fewer epochs or images
-                if (c.referenceIsBaseline() != null) collapsedRef++;
-                else if (!c.experiment().allOk()) collapsedOurs++;
-                else if (!c.experiment().reducedSettings().isEmpty()) reduced++;
-                else unexplained++;
+                byReason.merge(c.reason(), 1L, Long::sum);
             }
         }
         long holds = 0, mixed = 0, fails = 0, failsOnReport = 0, contradictory = 0, notEvaluated = 0, notCheckable = 0;
@@ -60,17 +62,31 @@ public record ReproductionVerdict(Outcome outcome, long within, long outside, lo
         else if (outside == 0 && mixed == 0 && fails == 0) outcome = Outcome.REPRODUCED;
         else if (within == 0 && holds == 0) outcome = Outcome.NOT_REPRODUCED;
         else outcome = Outcome.PARTLY;
-        return new ReproductionVerdict(outcome, within, outside, reduced, collapsedRef, collapsedOurs, unexplained, holds, mixed, fails,
-                failsOnReport, contradictory, notEvaluated, notCheckable);
+        return new ReproductionVerdict(outcome, within, outside, byReason, holds, mixed, fails, failsOnReport, contradictory,
+                notEvaluated, notCheckable);
+    }
+
+    /** Numbers outside tolerance whose cause was found (see {@link Comparison.Reason#explained()}). */
+    public long outsideExplained() {
+        return outsideByReason.entrySet().stream().filter(e -> e.getKey().explained()).mapToLong(Map.Entry::getValue).sum();
+    }
+
+    /** Numbers outside tolerance in a profile that trains fewer epochs or images than the report: not expected to match. */
+    public long outsideReduced() {
+        return outsideByReason.get(Comparison.Reason.REDUCED_SETTINGS);
+    }
+
+    /** Numbers outside tolerance at the report's settings with no cause found (ours collapsed, or nothing found). */
+    public long outsideUnexplained() {
+        return outsideByReason.get(Comparison.Reason.UNEXPLAINED) + outsideByReason.get(Comparison.Reason.OURS_COLLAPSED);
     }
 
     /** The reasons behind the numbers outside tolerance and the failing claims, largest first as written. */
     public List<String> reasons() {
         List<String> out = new ArrayList<>();
-        if (outsideReduced > 0) out.add(outsideReduced + " reference number(s) outside tolerance were run at reduced settings (fewer epochs or images)");
-        if (outsideCollapsedReference > 0) out.add(outsideCollapsedReference + " printed value(s) equal a trivial baseline: the report's network had collapsed");
-        if (outsideCollapsedOurs > 0) out.add(outsideCollapsedOurs + " of ours collapsed in some seed (see the cell's reason)");
-        if (outsideUnexplained > 0) out.add(outsideUnexplained + " outside tolerance at the report's settings: a difference of setup not yet explained");
+        outsideByReason.forEach((reason, n) -> {
+            if (n > 0) out.add(n + " reference number(s) outside tolerance: " + reason.text());
+        });
         if (failsOnReport > 0) out.add(failsOnReport + " claim(s) failing here also fail on the report's own numbers or contradict another of its claims (report inconsistency)");
         if (mixed > 0) out.add(mixed + " claim(s) hold in some seeds only");
         if (fails > 0) out.add(fails + " claim(s) fail here while the report's numbers do not contradict them");

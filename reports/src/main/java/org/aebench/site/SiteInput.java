@@ -16,14 +16,15 @@ import org.aebench.contract.RunnerBenchColumn;
  * folder (null: none), the JMH summary, PyTorch's figures for the same benchmarks measured on the
  * same machine, the latest wall-time estimate of the full profile (all three may be empty), and the
  * regression gate's comparison of these results with a baseline (null: none was made), and the
- * same cells trained by PyTorch (may be empty), and the runner benchmark's figures (may be empty).
+ * same cells trained by PyTorch (may be empty), and the runner benchmark's figures (may be empty), and
+ * where the results come from ({@link Origin}).
  */
 public record SiteInput(String profile, List<Row<ResultColumn>> results, List<Row<CurveColumn>> curves, Path artifacts,
                         List<Row<BenchColumn>> bench, List<Row<BenchColumn>> pytorch, List<Row<EstimateColumn>> estimates,
                         RegressionReport comparison, List<Row<CrosscheckColumn>> crosscheck,
-                        List<Row<RunnerBenchColumn>> runner) {
+                        List<Row<RunnerBenchColumn>> runner, Origin origin) {
 
     public static SiteInput of(String profile, List<Row<ResultColumn>> results) {
-        return new SiteInput(profile, results, List.of(), null, List.of(), List.of(), List.of(), null, List.of(), List.of());
+        return new SiteInput(profile, results, List.of(), null, List.of(), List.of(), List.of(), null, List.of(), List.of(), Origin.unknown());
     }
 }

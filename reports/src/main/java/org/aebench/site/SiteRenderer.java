@@ -67,6 +67,8 @@ public final class SiteRenderer {
         Files.createDirectories(outDir);
         Map<String, List<Picture>> pictures = copyImages(in.results(), in.artifacts(), outDir);
         Map<String, Object> model = model(in, references, pictures, outDir);
+        @SuppressWarnings("unchecked") List<ReportPage> reports = (List<ReportPage>) model.get("reports");
+        model.put("downloads", SiteData.write(in, reports, outDir));
         Pages.Performance performance = Pages.performance(in);
         model.put("bench", performance.bench());
         model.put("families", performance.families());
@@ -83,7 +85,6 @@ public final class SiteRenderer {
             Files.deleteIfExists(outDir.resolve(CHANGES_PAGE + ".html"));
         }
         for (String page : PAGES) write(page + ".ftlh", model, outDir.resolve(page + ".html"));
-        @SuppressWarnings("unchecked") List<ReportPage> reports = (List<ReportPage>) model.get("reports");
         for (ReportPage r : reports) {
             Map<String, Object> pageModel = new LinkedHashMap<>(model);
             pageModel.put("r", r);
@@ -122,7 +123,7 @@ public final class SiteRenderer {
                     .filter(e -> e.report().equals(report.id())).toList();
             List<Comparison> comparisons = new ArrayList<>();
             for (ReferenceValue ref : references.valuesOf(report.id())) {
-                comparisons.add(compare(ref, experiments.get(ref.experimentId()), experiments));
+                comparisons.add(compare(ref, experiments.get(ref.experimentId()), experiments, references.explanationOf(ref)));
             }
             TreeSet<String> datasets = new TreeSet<>();
             ours.forEach(e -> datasets.add(e.dataset()));
@@ -150,6 +151,7 @@ public final class SiteRenderer {
         model.put("generatedAt", Instant.now().toString());
         model.put("reports", reports);
         model.put("provenance", provenance(results));
+        model.put("origin", in.origin() == null ? Origin.unknown() : in.origin());
         model.put("metricRules", MetricRules.RULES.values().stream().map(r -> Map.of("metric", r.metric(),
                 "tolerance", r.toleranceText(), "direction", r.directionText(), "why", r.why())).toList());
         model.put("baselineTolerancePercent", MetricRules.BASELINE_TOLERANCE * 100);
@@ -206,7 +208,8 @@ public final class SiteRenderer {
                 .map(e -> e.metric(metric)).filter(s -> s != null).findFirst().orElse(null);
     }
 
-    static Comparison compare(ReferenceValue ref, ExperimentSummary ours, Map<String, ExperimentSummary> experiments) {
+    static Comparison compare(ReferenceValue ref, ExperimentSummary ours, Map<String, ExperimentSummary> experiments,
+                              org.aebench.reference.Explanation explanation) {
         String dataset = datasetOf(ref.experimentId());
         Stats zero = baseline(experiments, TrivialBaseline.ZERO.family(), dataset, ref.metric());
         Stats mean = baseline(experiments, TrivialBaseline.MEAN.family(), dataset, ref.metric());
@@ -226,7 +229,7 @@ public final class SiteRenderer {
             diff = 100 * (value.mean() - refScaled) / Math.abs(refScaled);
             verdict = MetricRules.verdict(ref.metric(), value.mean(), refScaled);
         }
-        return new Comparison(ref, ours, value, refScaled, diff, verdict, refIsBaseline, zero, mean);
+        return new Comparison(ref, ours, value, refScaled, diff, verdict, refIsBaseline, zero, mean, explanation);
     }
 
     /** The dataset is the last path element of an experiment id. */

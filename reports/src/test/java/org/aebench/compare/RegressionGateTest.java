@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -212,7 +213,7 @@ class RegressionGateTest {
     @Test
     void aFilterComparesOnlyTheChosenCells() throws IOException {
         var base = rows(1, 0.010, 0.020);
-        var opts = new RegressionGate.Options(null, 0.05, 1.1, new CellFilter(List.of("r000/exp0")), null, null);
+        var opts = new RegressionGate.Options(null, 0.05, 1.1, new CellFilter(List.of("r000/exp0")), null, null, null);
         RegressionReport r = new RegressionGate(opts).compare(folder("b", base), folder("c", base.subList(0, 1)));
         assertEquals(1, r.units().size());
         assertEquals(0, r.exitCode());
@@ -337,5 +338,32 @@ class RegressionGateTest {
         assertEquals(r, ReportJson.read(json));
         String md = MarkdownReport.render(r);
         assertTrue(md.contains("❌") && md.contains("| r000/exp1/mnist/seed=1 | test_mse |"), md);
+    }
+
+    @Test
+    void baselineRowsOfOtherTrainingCodeAreFlaggedWithTheirFilesAndSameCodeIsNot() throws Exception {
+        Path repo = dir.resolve("repo");
+        Files.createDirectories(repo);
+        org.aebench.results.TrainingCodeTest.git(repo, "init", "-q");
+        String old = org.aebench.results.TrainingCodeTest.commit(repo, "experiments/src/main/java/Model.java", "class Model {}");
+        String docs = org.aebench.results.TrainingCodeTest.commit(repo, "docs/notes.md", "notes");
+        String now = org.aebench.results.TrainingCodeTest.commit(repo, "experiments/src/main/java/Model.java", "class Model { int layers; }");
+        var base = rows(1, 0.010, 0.020, 0.030);
+        base.get(0).set(ResultColumn.GIT_COMMIT, old);
+        base.get(1).set(ResultColumn.GIT_COMMIT, now);
+        base.get(2).set(ResultColumn.GIT_COMMIT, docs);
+        var cand = rows(1, 0.010, 0.020, 0.030);
+        cand.forEach(r -> r.set(ResultColumn.GIT_COMMIT, now));
+        var opts = new RegressionGate.Options(null, 0.05, 1.1, new CellFilter(List.of()), null, null, new org.aebench.results.TrainingCode(repo));
+        RegressionReport r = new RegressionGate(opts).compare(folder("b", base), folder("c", cand));
+        assertEquals(2, r.codeDrift().size(), r.codeDrift().toString());
+        assertEquals(List.of(old, docs), r.codeDrift().stream().map(CodeDrift::commit).toList());
+        assertEquals(org.aebench.results.TrainingCode.Sameness.DIFFERENT, r.codeDrift().get(0).sameness());
+        assertTrue(r.codeDrift().get(0).describe().contains("experiments/src/main/java/Model.java"), r.codeDrift().get(0).describe());
+        assertTrue(MarkdownReport.render(r).contains("Rows of other training code"));
+        assertEquals(0, r.exitCode(), "a flag, not a failure: the numbers are identical");
+        var json = dir.resolve("r.json");
+        ReportJson.write(r, json);
+        assertEquals(r.codeDrift(), ReportJson.read(json).codeDrift());
     }
 }

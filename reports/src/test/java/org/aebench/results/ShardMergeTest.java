@@ -100,4 +100,30 @@ class ShardMergeTest {
         assertTrue(missing.getMessage().contains("does not exist"), missing.getMessage());
         assertFalse(Files.exists(dir.resolve("out")));
     }
+
+    @Test
+    void rowsOfCommitsWithTheSameTrainingCodeMergeAndOtherTrainingCodeIsRefusedWithItsFiles() throws Exception {
+        Path repo = dir.resolve("repo");
+        Files.createDirectories(repo);
+        TrainingCodeTest.git(repo, "init", "-q");
+        String first = TrainingCodeTest.commit(repo, "experiments/src/main/java/Model.java", "class Model {}");
+        String docs = TrainingCodeTest.commit(repo, "docs/notes.md", "a shard ran after this");
+        String model = TrainingCodeTest.commit(repo, "experiments/src/main/java/Model.java", "class Model { int layers; }");
+        TrainingCode code = new TrainingCode(repo);
+        Path a = shard("a", List.of(row("c1", "ok", 0.1, first)));
+        Path b = shard("b", List.of(row("c2", "ok", 0.2, docs)));
+        Path c = shard("c", List.of(row("c3", "ok", 0.3, model)));
+
+        assertThrows(ComparisonInputException.class, () -> ShardMerge.merge(dir.resolve("strict"), List.of(a, b), List.of("c1", "c2"), false),
+                "without git, different commits are refused as before");
+        var o = ShardMerge.merge(dir.resolve("out"), List.of(a, b), List.of("c1", "c2", "c3"), false, code);
+        assertEquals(List.of("c1", "c2"), ids(dir.resolve("out")));
+        assertEquals(2, o.commits().size());
+
+        var e = assertThrows(ComparisonInputException.class, () -> ShardMerge.merge(dir.resolve("out"), List.of(c), List.of("c1", "c2", "c3"), false, code));
+        assertTrue(e.getMessage().contains("training code differs") && e.getMessage().contains("experiments/src/main/java/Model.java"), e.getMessage());
+        assertEquals(List.of("c1", "c2"), ids(dir.resolve("out")), "nothing written");
+        ShardMerge.merge(dir.resolve("out"), List.of(c), List.of("c1", "c2", "c3"), true, code);
+        assertEquals(List.of("c1", "c2", "c3"), ids(dir.resolve("out")), "--allow-mixed merges it");
+    }
 }

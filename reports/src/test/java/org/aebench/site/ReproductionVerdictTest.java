@@ -14,8 +14,31 @@ class ReproductionVerdictTest {
     private static final ExperimentSummary OK_FULL = ExperimentSummary.of(List.of(SiteRendererTest.row("r9/a/mnist", "dense-ae", "ok", 1, 0.01)));
 
     private static Comparison comparison(String verdict) {
+        return comparison(verdict, null);
+    }
+
+    private static Comparison comparison(String verdict, org.aebench.reference.Explanation why) {
         ReferenceValue ref = new ReferenceValue("r9", "f", "s", "r9/a/mnist", "test_mse", "0.01", "d", 1, "");
-        return new Comparison(ref, OK_FULL, OK_FULL.metric("test_mse"), 0.01, 0, verdict, null, null, null);
+        return new Comparison(ref, OK_FULL, OK_FULL.metric("test_mse"), 0.01, 0, verdict, null, null, null, why);
+    }
+
+    @Test
+    void everyKindOfExplanationIsAReasonWithACauseFound() {
+        for (var kind : org.aebench.reference.Explanation.Kind.values()) {
+            assertTrue(Comparison.Reason.valueOf(kind.name()).explained(), kind.name());
+        }
+    }
+
+    @Test
+    void aTranscribedExplanationCountsAsACauseFoundAndNamesItsKind() {
+        var why = new org.aebench.reference.Explanation("r9/a/mnist", "test_mse", org.aebench.reference.Explanation.Kind.SETTING_NOT_GIVEN,
+                "the report gives no learning rate", "report section 2");
+        var v = ReproductionVerdict.of(List.of(comparison("worse", why), comparison("better"), comparison("within")), List.of());
+        assertEquals(1, v.outsideExplained());
+        assertEquals(1, v.outsideUnexplained());
+        assertEquals(0, v.outsideReduced());
+        assertEquals("a setting the report does not give: the report gives no learning rate", comparison("worse", why).reasonText());
+        assertEquals("", comparison("within", why).reasonText(), "a number within tolerance needs no reason");
     }
 
     private static ClaimCheck claim(ClaimVerdict verdict, ClaimVerdict onReport) {

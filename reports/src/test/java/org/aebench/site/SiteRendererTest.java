@@ -122,9 +122,9 @@ class SiteRendererTest {
     @Test
     void missingMeasurementsAreShownAsSuchNotAsNumbers() {
         ReferenceValue ref = new ReferenceValue("r009", "f", "s", "r009/x/mnist", "test_mse", "0.01", "d", 1, "");
-        assertEquals("not run", SiteRenderer.compare(ref, null, java.util.Map.of()).verdict());
+        assertEquals("not run", SiteRenderer.compare(ref, null, java.util.Map.of(), null).verdict());
         ReferenceValue unclear = new ReferenceValue("r009", "f", "s", "r009/x/mnist", "test_mse", "0.01", "d", Double.NaN, "");
-        assertEquals("not comparable", SiteRenderer.compare(unclear, null, java.util.Map.of()).verdict());
+        assertEquals("not comparable", SiteRenderer.compare(unclear, null, java.util.Map.of(), null).verdict());
     }
 
     private static Row<org.aebench.contract.BenchColumn> bench(String benchmark, String model, String threads, double rate) {
@@ -150,7 +150,7 @@ class SiteRendererTest {
                 bench("pytorch_reference.train", "r000/deep-ae/mnist", "1", 6000),
                 bench("pytorch_reference.train", "r001/conv-ae/variant=deconv/mnist", "2", 5000));
         new SiteRenderer().render(new SiteInput("smoke", List.of(row("r000/deep-ae/mnist", "dense-ae", "ok", 1, 0.01)), List.of(), null,
-                jmh, pytorch, List.of(), null, List.of(), List.of(runner(1, 4000, 1.0), runner(2, 3600, 0.9))), ReferenceTable.load(), dir);
+                jmh, pytorch, List.of(), null, List.of(), List.of(runner(1, 4000, 1.0), runner(2, 3600, 0.9)), Origin.unknown()), ReferenceTable.load(), dir);
         String html = Files.readString(dir.resolve("performance.html"));
         assertTrue(html.contains(">6,000</td><td class=\"num\">1.50</td>"), "deep AE row: PyTorch's 1-thread figure and 9000/6000");
         assertTrue(html.contains(">4,000</td><td class=\"num\">3,600 (2 workers)</td><td class=\"num\">90%</td>"), "the runner's figures beside JMH's");
@@ -170,12 +170,12 @@ class SiteRendererTest {
                     .set(org.aebench.contract.CrosscheckColumn.TEST_MSE, far[s - 1]).set(org.aebench.contract.CrosscheckColumn.STATUS, "ok")
                     .set(org.aebench.contract.CrosscheckColumn.DEAD_AT_INIT, false));
         }
-        new SiteRenderer().render(new SiteInput("smoke", ours, List.of(), null, List.of(), List.of(), List.of(), null, theirs, List.of()), ReferenceTable.load(), dir);
+        new SiteRenderer().render(new SiteInput("smoke", ours, List.of(), null, List.of(), List.of(), List.of(), null, theirs, List.of(), Origin.unknown()), ReferenceTable.load(), dir);
         String page = Files.readString(dir.resolve("r000.html"));
         assertTrue(page.contains("our port and PyTorch disagree beyond seed noise"), "the reference comparison is labelled");
         assertTrue(page.contains("disagrees with PyTorch beyond seed noise"), "the cell row says so too");
         for (int s = 0; s < 3; s++) theirs.get(s).set(org.aebench.contract.CrosscheckColumn.TEST_MSE, mine[s] * 1.01);
-        new SiteRenderer().render(new SiteInput("smoke", ours, List.of(), null, List.of(), List.of(), List.of(), null, theirs, List.of()), ReferenceTable.load(), dir);
+        new SiteRenderer().render(new SiteInput("smoke", ours, List.of(), null, List.of(), List.of(), List.of(), null, theirs, List.of(), Origin.unknown()), ReferenceTable.load(), dir);
         assertFalse(Files.readString(dir.resolve("r000.html")).contains("our port and PyTorch disagree"));
     }
 
@@ -190,5 +190,51 @@ class SiteRendererTest {
             assertTrue(Double.isFinite(v.printed()), v.printedValue());
             assertFalse(v.section().isBlank() || v.definition().isBlank(), v.experimentId());
         }
+    }
+
+    @Test
+    void everyPageOffersItsCsvAndTheVerdictTableMatchesThePages() throws IOException {
+        ReferenceTable refs = ReferenceTable.load();
+        List<Row<ResultColumn>> rows = List.of(row("r000/pca/mnist", "pca", "ok", 1, 0.0180), row("r000/deep-ae/mnist", "dense-ae", "ok", 1, 0.0300));
+        render(dir, rows, refs);
+        for (String page : List.of("index", "claims", "performance", "r000", "r004")) {
+            String html = Files.readString(dir.resolve(page + ".html"));
+            Matcher m = Pattern.compile("id=\"downloads\".*?href=\"(data/[^\"]+\\.csv)\"", Pattern.DOTALL).matcher(html);
+            assertTrue(m.find(), page + " offers a CSV");
+            assertTrue(Files.isRegularFile(dir.resolve(m.group(1))), m.group(1));
+        }
+        var verdicts = new org.aebench.results.CsvTable<>(dir.resolve("data/verdicts.csv"), org.aebench.contract.VerdictColumn.class).read();
+        assertEquals(refs.values().size(), verdicts.size(), "one row per reference number");
+        var deep = verdicts.stream().filter(v -> v.get(org.aebench.contract.VerdictColumn.EXPERIMENT_ID).equals("r000/deep-ae/mnist")
+                && v.get(org.aebench.contract.VerdictColumn.METRIC).equals("test_mse")).findFirst().orElseThrow();
+        assertEquals("worse", deep.get(org.aebench.contract.VerdictColumn.VERDICT));
+        assertEquals("outside tolerance at the report's settings, not yet explained", deep.get(org.aebench.contract.VerdictColumn.REASON));
+        assertEquals(2, new org.aebench.results.CsvTable<>(dir.resolve("data/r000-results.csv"), ResultColumn.class).read().size());
+        assertFalse(Files.exists(dir.resolve("data/crosscheck.csv")), "no file for what the site was not given");
+    }
+
+    @Test
+    void theIndexSaysWhereTheResultsComeFromAndHowManyOfTheProfilesCellsRan() throws IOException {
+        List<Row<ResultColumn>> rows = List.of(row("r000/pca/mnist", "pca", "ok", 1, 0.018).set(ResultColumn.GIT_COMMIT, "0123456789abcdef")
+                .set(ResultColumn.FINISHED_AT, "2026-12-03T08:00:00Z"));
+        Origin origin = Origin.of("baselines/full-seeds", true, java.util.Map.of("r000", 55, "r001", 64), rows, null, null);
+        new SiteRenderer().render(new SiteInput("full-seeds", rows, List.of(), null, List.of(), List.of(), List.of(), null, List.of(), List.of(), origin),
+                ReferenceTable.load(), dir);
+        String index = Files.readString(dir.resolve("index.html"));
+        assertTrue(index.contains("1 result rows of the profile's 119 cells"), "completeness");
+        assertTrue(index.contains("118 not run yet"), "what is missing");
+        assertTrue(index.contains("0123456789ab</code>: 1 row(s), finished 2026-12-03T08:00:00Z"), "the commit and when");
+        assertTrue(index.contains("the committed baseline, rendered without training"));
+        assertTrue(Files.readString(dir.resolve("r000.html")).contains("so far, on 1 of the profile&#39;s 55 cells")
+                || Files.readString(dir.resolve("r000.html")).contains("so far, on 1 of the profile's 55 cells"), "a verdict on part of a report says so");
+    }
+
+    @Test
+    void aQuickCheckPointsToTheFullReproduction() throws IOException {
+        Origin beside = new Origin("results/ci", false, java.util.Map.of(), List.of(), "../full-seeds/index.html");
+        new SiteRenderer().render(new SiteInput("ci", List.of(row("r000/pca/mnist", "pca", "ok", 1, 0.018)), List.of(), null, List.of(), List.of(),
+                List.of(), null, List.of(), List.of(), beside), ReferenceTable.load(), dir);
+        String index = Files.readString(dir.resolve("index.html"));
+        assertTrue(index.contains("<code>baselines/full-seeds/</code>") && index.contains("href=\"../full-seeds/index.html\""), "states and links it");
     }
 }
