@@ -14,7 +14,8 @@ import org.aebench.train.TrainingListener;
  * The terminal progress display: training i of N (with the cells it scores), epoch, losses, and
  * an ETA for the training and the run. The run's ETA weighs the remaining trainings by their
  * multiply-adds (sample-passes x layer sizes) at the rate measured so far in this run, divided
- * among the workers. With one worker on a terminal the batch line redraws in place; with several,
+ * among the workers, and is never shorter than the ETA of a training still running (one long
+ * training at the end keeps the run going after the others are done). With one worker on a terminal the batch line redraws in place; with several,
  * lines are prefixed by the training's number.
  */
 public class Progress {
@@ -26,6 +27,8 @@ public class Progress {
     private double trainedSeconds;
     private int count;
     private int workers = 1;
+    /** Each running training's ETA at its last epoch. */
+    private final java.util.Map<Integer, Double> runningEta = new java.util.HashMap<>();
 
     public Progress(PrintStream out, boolean interactive) {
         this.out = out;
@@ -58,6 +61,7 @@ public class Progress {
     }
 
     synchronized void cellFinished(int index, Cell cell, Row<ResultColumn> row) {
+        runningEta.remove(index);
         String status = row.get(ResultColumn.STATUS);
         out.printf(Locale.ROOT, "%s    %s  %s  test MSE %s  %s%s%s%n", interactive && workers == 1 ? "\r" : "", tag(index), status,
                 row.get(ResultColumn.TEST_MSE).isEmpty() ? "–" : String.format(Locale.ROOT, "%.5g", row.number(ResultColumn.TEST_MSE)),
@@ -78,7 +82,8 @@ public class Progress {
 
     private double runEta() {
         if (doneWork == 0 || trainedSeconds == 0) return Double.NaN;
-        return trainedSeconds / doneWork * Math.max(0, totalWork - doneWork) / workers;
+        double byWork = trainedSeconds / doneWork * Math.max(0, totalWork - doneWork) / workers;
+        return Math.max(byWork, runningEta.values().stream().mapToDouble(Double::doubleValue).max().orElse(0));
     }
 
     /** Progress inside one cell; its callbacks come from the worker thread training it. */
@@ -108,6 +113,7 @@ public class Progress {
             synchronized (Progress.this) {
                 doneWork += CellCost.multiplyAdds(cell) / epochs;
                 trainedSeconds += e.seconds();
+                runningEta.put(index, e.seconds() * (epochs - e.epoch()));
                 out.printf(Locale.ROOT, "%s    %s epoch %d/%d  train loss %.5g  test loss %.5g  %.1f s  cell ETA %s  run ETA %s%n",
                         interactive && workers == 1 ? "\r" : "", tag(index), e.epoch(), epochs, e.trainLoss(), e.testLoss(), e.seconds(),
                         duration(e.seconds() * (epochs - e.epoch())), duration(runEta()));
