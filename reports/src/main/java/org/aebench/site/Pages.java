@@ -126,7 +126,7 @@ public final class Pages {
         for (Row<EstimateColumn> e : in.estimates()) {
             if (e.get(EstimateColumn.PROFILE).startsWith("full")) latest.put(e.get(EstimateColumn.PROFILE), estimate(e));
         }
-        return new Performance(in.bench().stream().map(b -> benchRow(b, in.pytorch(), in.runner())).toList(), families(in.results()),
+        return new Performance(in.bench().stream().map(b -> benchRow(b, in.pytorch(), in.runner())).toList(), families(in.results(), in.bench()),
                 List.copyOf(latest.values()));
     }
 
@@ -181,8 +181,11 @@ public final class Pages {
                 && (q.number(RunnerBenchColumn.WORKERS) == 1) == alone).reduce((a, b) -> b).orElse(null);
     }
 
-    /** Training and inference throughput of this run's cells, per family and architecture. */
-    private static List<Map<String, Object>> families(List<Row<ResultColumn>> results) {
+    /**
+     * Training and inference throughput of this run's cells, per family and architecture, beside
+     * JMH's training figure for the same experiments where {@code make bench} measured them.
+     */
+    private static List<Map<String, Object>> families(List<Row<ResultColumn>> results, List<Row<BenchColumn>> bench) {
         Map<String, List<Row<ResultColumn>>> by = new TreeMap<>();
         for (Row<ResultColumn> r : results) {
             if (Status.parse(r.get(ResultColumn.STATUS)) == Status.FAILED) continue;
@@ -201,6 +204,10 @@ public final class Pages {
             m.put("train", Stats.of(trained.stream().map(r -> r.number(ResultColumn.TRAIN_SAMPLES_PER_SECOND)).toList()));
             m.put("infer", Stats.of(rows.stream().map(r -> r.number(ResultColumn.INFER_SAMPLES_PER_SECOND)).toList()));
             m.put("epoch", Stats.of(trained.stream().map(r -> r.number(ResultColumn.SECONDS_PER_EPOCH)).toList()));
+            java.util.Set<String> experiments = new java.util.HashSet<>();
+            rows.forEach(r -> experiments.add(r.get(ResultColumn.EXPERIMENT_ID)));
+            m.put("jmh", Stats.of(bench.stream().filter(b -> b.get(BenchColumn.PHASE).equals("train") && experiments.contains(b.get(BenchColumn.MODEL)))
+                    .map(b -> b.number(BenchColumn.SAMPLES_PER_SECOND)).toList()));
             out.add(m);
         });
         return out;

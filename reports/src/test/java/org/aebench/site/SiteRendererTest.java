@@ -149,13 +149,15 @@ class SiteRendererTest {
         var pytorch = List.of(bench("pytorch_reference.train", "r000/deep-ae/mnist", "2", 9900),
                 bench("pytorch_reference.train", "r000/deep-ae/mnist", "1", 6000),
                 bench("pytorch_reference.train", "r001/conv-ae/variant=deconv/mnist", "2", 5000));
-        new SiteRenderer().render(new SiteInput("smoke", List.of(row("r000/deep-ae/mnist", "dense-ae", "ok", 1, 0.01)), List.of(), null,
+        new SiteRenderer().render(new SiteInput("smoke", List.of(row("r000/deep-ae/mnist", "dense-ae", "ok", 1, 0.01)
+                        .set(ResultColumn.EPOCHS, 10).set(ResultColumn.TRAIN_SAMPLES_PER_SECOND, 7000)), List.of(), null,
                 jmh, pytorch, List.of(), null, List.of(), List.of(runner(1, 4000, 1.0), runner(2, 3600, 0.9)), Origin.unknown()), ReferenceTable.load(), dir);
         String html = Files.readString(dir.resolve("performance.html"));
         assertTrue(html.contains(">6,000</td><td class=\"num\">1.50</td>"), "deep AE row: PyTorch's 1-thread figure and 9000/6000");
         assertTrue(html.contains(">4,000</td><td class=\"num\">3,600 (2 workers)</td><td class=\"num\">90%</td>"), "the runner's figures beside JMH's");
         assertTrue(html.contains(">0.67 / 0.60</td>"), "runner alone and busy over PyTorch's 6,000");
         assertFalse(html.contains("9,900") || html.contains("5,000"), "figures at another thread count are not comparisons");
+        assertTrue(html.contains("<td class=\"num\">7,000</td><td class=\"num\">9,000</td>"), "the run's training figure beside JMH's for the same experiment");
     }
 
     @Test
