@@ -156,9 +156,9 @@ browser-deps:
 	  || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver python3-selenium >/dev/null; }
 
 ## crosscheck: the PROFILE's cells that PyTorch has a version of, trained to completion in PyTorch (same settings,
-## data and seed number) into RESULTS_DIR/PROFILE/crosscheck.csv, resuming; FILTER= as for run
+## data and seed number) into RESULTS_DIR/PROFILE/crosscheck.csv, resuming; FILTER= as for run; DRY_RUN=1 lists what it would train
 crosscheck: build data pytorch-deps
-	$(AEBENCH) crosscheck --profile $(PROFILE) --matrix $(MATRIX) --data $(DATA_DIR) --results $(RESULTS_DIR) --pytorch $(PYTORCH_PYTHON) $(if $(FILTER),--filter '$(FILTER)')
+	$(AEBENCH) crosscheck --profile $(PROFILE) --matrix $(MATRIX) --data $(DATA_DIR) --results $(RESULTS_DIR) --pytorch $(PYTORCH_PYTHON) $(if $(FILTER),--filter '$(FILTER)') $(if $(DRY_RUN),--dry-run)
 
 ## pytorch-deps: Debian's PyTorch and an OpenBLAS for bench-pytorch (installed only when missing). Without an
 ## OpenBLAS, Debian's torch uses the reference BLAS: the deep AE trains at 760 samples/s instead of 6,500.

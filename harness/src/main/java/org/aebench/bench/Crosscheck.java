@@ -39,9 +39,12 @@ public final class Crosscheck {
 
     private Crosscheck() {}
 
-    /** Trains every eligible cell not yet in {@code out}; returns the rows written now. */
-    public static List<Row<CrosscheckColumn>> run(List<Cell> cells, DataCatalog catalog, Path out, String python, Provenance provenance)
-            throws IOException, InterruptedException {
+    /**
+     * Trains every eligible cell not yet in {@code out}; returns the rows written now. A dry run
+     * lists them (which needs PyTorch, asked which models it builds) and trains nothing.
+     */
+    public static List<Row<CrosscheckColumn>> run(List<Cell> cells, DataCatalog catalog, Path out, String python, Provenance provenance,
+                                                  boolean dryRun) throws IOException, InterruptedException {
         Files.createDirectories(out.getParent());
         CsvTable<CrosscheckColumn> table = new CsvTable<>(out, CrosscheckColumn.class);
         Set<String> done = new HashSet<>();
@@ -59,6 +62,12 @@ public final class Crosscheck {
             }
             System.err.printf(Locale.ROOT, "crosscheck: %d cells to train in PyTorch (%d already in %s, %d closed-form, scored with noise on the code or without a PyTorch version)%n",
                     todo.size(), done.size(), out, cells.size() - todo.size() - done.size());
+            if (dryRun) {
+                long trainings = todo.stream().map(Cell::trainingKey).distinct().count();
+                for (Cell c : todo) System.err.printf(Locale.ROOT, "crosscheck: would train %s (%d epochs)%n", c.id(), c.epochs());
+                System.err.printf(Locale.ROOT, "crosscheck: %d cells in %d PyTorch trainings; nothing trained (dry run)%n", todo.size(), trainings);
+                return written;
+            }
             int i = 0;
             // cells that train the very same network (they differ only in how they are scored) share one PyTorch training
             Map<Cell.TrainingKey, JsonNode> trained = new HashMap<>();

@@ -305,12 +305,16 @@ public final class Main {
         @Option(names = "--pytorch", defaultValue = "/usr/bin/python3", description = "a python3 that imports torch (default: ${DEFAULT-VALUE})")
         String python;
 
+        @Option(names = "--dry-run", description = "list the cells still to train in PyTorch, and train nothing")
+        boolean dryRun;
+
         @Override
         public Integer call() throws Exception {
             System.setOut(new java.io.PrintStream(java.io.OutputStream.nullOutputStream()));
             Path out = results.resolve(selection.profile).resolve("crosscheck.csv");
             var rows = org.aebench.bench.Crosscheck.run(selection.cells(), new DataCatalog(data), out, python,
-                    Provenance.collect(Path.of("").toAbsolutePath()));
+                    Provenance.collect(Path.of("").toAbsolutePath()), dryRun);
+            if (dryRun) return 0;
             System.err.println("aebench: " + rows.size() + " cells cross-checked -> " + out);
             return 0;
         }
