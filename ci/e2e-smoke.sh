@@ -61,6 +61,13 @@ done
 aebench merge "$out/m/smoke" "$out/s1/smoke" "$out/s2/smoke" "$out/s3/smoke" 2> "$out/merge1.log" || { cat "$out/merge1.log" >&2; fail "merge"; }
 python3 ci/check_results.py count "$out/m/smoke" "$cells" || fail "merged shards"
 python3 ci/check_results.py same "$out/a/smoke" "$out/m/smoke" || fail "merged shards differ from the serial run"
+# each shard's run, predicted and measured, is in the merged ledger once
+python3 - "$out/m/smoke/runs.csv" <<'PY' || fail "the merged runs.csv does not hold each shard's run once"
+import csv, sys
+rows = list(csv.DictReader(open(sys.argv[1], newline="")))
+assert sorted(r["shard"] for r in rows) == ["1/3", "2/3", "3/3"], rows
+assert all(float(r["predicted_seconds"]) > 0 and float(r["measured_seconds"]) > 0 for r in rows), rows
+PY
 sum=$(cat "$out/m/smoke/results.csv" "$out/m/smoke/curves.csv" | sha256sum)
 aebench merge "$out/m/smoke" "$out/s1/smoke" "$out/s2/smoke" "$out/s3/smoke" 2> "$out/merge2.log" || { cat "$out/merge2.log" >&2; fail "merge again"; }
 grep -q "(unchanged)" "$out/merge2.log" && [ "$sum" = "$(cat "$out/m/smoke/results.csv" "$out/m/smoke/curves.csv" | sha256sum)" ] \

@@ -201,6 +201,7 @@ public final class Main {
             Path profileDir = results.resolve(selection.profile);
             Runner runner = new Runner(new TrainingExecutor(new DataCatalog(data), profileDir.resolve("artifacts")), provenance, progress, workers);
             Runner.Summary s;
+            java.time.Instant started = java.time.Instant.now();
             try {
                 s = runner.run(cells, results.resolve(selection.profile), force);
             } catch (IOException e) {
@@ -210,6 +211,7 @@ public final class Main {
                 }
                 throw e;
             }
+            if (!s.ran().isEmpty()) RunLedger.record(profileDir, selection.profile, selection.shard(), s, started, provenance);
             return s.failed() > 0 ? CELLS_FAILED : 0;
         }
     }
@@ -445,7 +447,8 @@ public final class Main {
             var crosscheck = new CsvTable<>(results.resolve(profile).resolve(ResultStore.CROSSCHECK_FILE), org.aebench.contract.CrosscheckColumn.class).read();
             Path index = new SiteRenderer().render(new org.aebench.site.SiteInput(profile, rows, curves,
                     results.resolve(profile).resolve("artifacts"), benchRows, pytorchRows, estimates, comparison(results.resolve(profile)), crosscheck,
-                    new CsvTable<>(bench.resolveSibling("runner.csv"), org.aebench.contract.RunnerBenchColumn.class).read(), origin(rows)),
+                    new CsvTable<>(bench.resolveSibling("runner.csv"), org.aebench.contract.RunnerBenchColumn.class).read(), origin(rows),
+                    new CsvTable<>(results.resolve(profile).resolve(ResultStore.RUNS_FILE), org.aebench.contract.RunColumn.class).read()),
                     references == null ? ReferenceTable.load() : ReferenceTable.load(references), out.resolve(profile));
             System.err.println("aebench: site written to " + index);
             return 0;

@@ -45,8 +45,8 @@ public final class Runner {
         this.workers = workers;
     }
 
-    /** Counts of what a run did. */
-    public record Summary(int total, int skipped, int ok, int collapsed, int failed) {}
+    /** Counts of what a run did; {@code ran} are the cells it trained or scored (not those skipped), in {@code workers} at once. */
+    public record Summary(int total, int skipped, int ok, int collapsed, int failed, List<Cell> ran, int trainings, int workers) {}
 
     public Summary run(List<Cell> cells, Path resultsDir, boolean force) throws IOException {
         try (ResultStore store = ResultStore.open(resultsDir, force)) {
@@ -87,7 +87,7 @@ public final class Runner {
                 pool.shutdownNow();
             }
         }
-        Summary s = new Summary(cells.size(), skipped, ok.get(), collapsed.get(), failed.get());
+        Summary s = new Summary(cells.size(), skipped, ok.get(), collapsed.get(), failed.get(), unfinished, todo.size(), threads);
         progress.runFinished(s, store.resultsFile());
         return s;
     }

@@ -26,6 +26,8 @@ public final class ResultStore implements AutoCloseable {
     public static final String CURVES_FILE = "curves.csv";
     /** The same cells trained by PyTorch ({@code aebench crosscheck}); optional. */
     public static final String CROSSCHECK_FILE = "crosscheck.csv";
+    /** One row per run that trained something: predicted against measured wall time (RunColumn). */
+    public static final String RUNS_FILE = "runs.csv";
     private static final String LOCK_FILE = ".lock";
 
     private final CsvTable<ResultColumn> results;

@@ -19,6 +19,7 @@ import org.aebench.compare.ResultFolder;
 import org.aebench.contract.Artifact;
 import org.aebench.contract.CurveColumn;
 import org.aebench.contract.ResultColumn;
+import org.aebench.contract.RunColumn;
 import org.aebench.contract.Row;
 import org.aebench.contract.Status;
 
@@ -132,9 +133,27 @@ public final class ShardMerge {
         resultsTable.rewrite(rows);
         boolean changed = !before.equals(Files.readString(outResults)) || !curvesBefore.equals(Files.readString(curvesTable.file()));
         for (String k : keys) changed |= copyArtifacts(from.get(k).dir(), out, chosen.get(k).get(ResultColumn.CELL_ID));
+        changed |= mergeRuns(out, shards);
         Set<String> commits = new TreeSet<>();
         rows.forEach(r -> commits.add(r.get(ResultColumn.GIT_COMMIT)));
         return new Outcome(rows.size(), inputs.size(), deduplicated, successes, failedCells, missing, changed, commits);
+    }
+
+    /** Every shard's run rows (predicted and measured wall time) joined once each, oldest first; whether the file changed. */
+    private static boolean mergeRuns(Path out, List<Path> shards) throws IOException {
+        CsvTable<RunColumn> target = new CsvTable<>(out.resolve(ResultStore.RUNS_FILE), RunColumn.class);
+        Map<String, Row<RunColumn>> rows = new LinkedHashMap<>();
+        List<Path> folders = new ArrayList<>(List.of(out));
+        folders.addAll(shards);
+        for (Path f : folders) {
+            for (Row<RunColumn> r : new CsvTable<>(f.resolve(ResultStore.RUNS_FILE), RunColumn.class).read()) rows.putIfAbsent(r.toString(), r);
+        }
+        if (rows.isEmpty()) return false;
+        List<Row<RunColumn>> sorted = new ArrayList<>(rows.values());
+        sorted.sort(Comparator.comparing((Row<RunColumn> r) -> r.get(RunColumn.STARTED_AT)));
+        String before = Files.isRegularFile(target.file()) ? Files.readString(target.file()) : "";
+        target.rewrite(sorted);
+        return !before.equals(Files.readString(target.file()));
     }
 
     private static boolean hasRows(Path csv) throws IOException {

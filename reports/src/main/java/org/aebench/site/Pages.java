@@ -18,6 +18,7 @@ import org.aebench.contract.CurveColumn;
 import org.aebench.contract.EstimateColumn;
 import org.aebench.contract.ResultColumn;
 import org.aebench.contract.Row;
+import org.aebench.contract.RunColumn;
 import org.aebench.contract.RunnerBenchColumn;
 import org.aebench.site.SiteRenderer.Picture;
 
@@ -210,6 +211,22 @@ public final class Pages {
                     .map(b -> b.number(BenchColumn.SAMPLES_PER_SECOND)).toList()));
             out.add(m);
         });
+        return out;
+    }
+
+    /** Each run's predicted and measured wall time, oldest first, with their ratio. */
+    static List<Map<String, String>> runs(List<Row<RunColumn>> runs) {
+        List<Map<String, String>> out = new ArrayList<>();
+        for (Row<RunColumn> r : runs) {
+            Map<String, String> m = new LinkedHashMap<>();
+            for (RunColumn c : RunColumn.values()) m.put(c.header(), r.get(c));
+            double predicted = r.number(RunColumn.PREDICTED_SECONDS), measured = r.number(RunColumn.MEASURED_SECONDS);
+            m.put("predicted", duration(predicted));
+            m.put("measured", duration(measured));
+            m.put("ratio", predicted > 0 && measured > 0 ? String.format(java.util.Locale.ROOT, "%.2f", measured / predicted) : "–");
+            m.put("commit", r.get(RunColumn.GIT_COMMIT).length() > 12 ? r.get(RunColumn.GIT_COMMIT).substring(0, 12) : r.get(RunColumn.GIT_COMMIT));
+            out.add(m);
+        }
         return out;
     }
 

@@ -16,6 +16,7 @@ import org.aebench.contract.CurveColumn;
 import org.aebench.contract.EstimateColumn;
 import org.aebench.contract.ResultColumn;
 import org.aebench.contract.Row;
+import org.aebench.contract.RunColumn;
 import org.aebench.contract.RunnerBenchColumn;
 import org.aebench.contract.VerdictColumn;
 import org.aebench.results.CsvTable;
@@ -72,6 +73,7 @@ public final class SiteData {
         if (!in.bench().isEmpty()) performance.add(table(dir, "jmh.csv", "JMH summary", BenchColumn.class, in.bench()));
         if (!in.pytorch().isEmpty()) performance.add(table(dir, "pytorch.csv", "PyTorch's figures", BenchColumn.class, in.pytorch()));
         if (!in.runner().isEmpty()) performance.add(table(dir, "runner.csv", "the runner benchmark", RunnerBenchColumn.class, in.runner()));
+        if (!in.runs().isEmpty()) performance.add(table(dir, "runs.csv", "each run's predicted and measured wall time", RunColumn.class, in.runs()));
         if (!in.estimates().isEmpty()) performance.add(table(dir, "estimate.csv", "wall-time estimates", EstimateColumn.class, in.estimates()));
         pages.put("performance", performance);
         if (in.comparison() != null) {

@@ -9,6 +9,7 @@ import org.aebench.contract.CurveColumn;
 import org.aebench.contract.EstimateColumn;
 import org.aebench.contract.ResultColumn;
 import org.aebench.contract.Row;
+import org.aebench.contract.RunColumn;
 import org.aebench.contract.RunnerBenchColumn;
 
 /**
@@ -17,14 +18,14 @@ import org.aebench.contract.RunnerBenchColumn;
  * same machine, the latest wall-time estimate of the full profile (all three may be empty), and the
  * regression gate's comparison of these results with a baseline (null: none was made), and the
  * same cells trained by PyTorch (may be empty), and the runner benchmark's figures (may be empty), and
- * where the results come from ({@link Origin}).
+ * where the results come from ({@link Origin}), and the runs that produced them (may be empty).
  */
 public record SiteInput(String profile, List<Row<ResultColumn>> results, List<Row<CurveColumn>> curves, Path artifacts,
                         List<Row<BenchColumn>> bench, List<Row<BenchColumn>> pytorch, List<Row<EstimateColumn>> estimates,
                         RegressionReport comparison, List<Row<CrosscheckColumn>> crosscheck,
-                        List<Row<RunnerBenchColumn>> runner, Origin origin) {
+                        List<Row<RunnerBenchColumn>> runner, Origin origin, List<Row<RunColumn>> runs) {
 
     public static SiteInput of(String profile, List<Row<ResultColumn>> results) {
-        return new SiteInput(profile, results, List.of(), null, List.of(), List.of(), List.of(), null, List.of(), List.of(), Origin.unknown());
+        return new SiteInput(profile, results, List.of(), null, List.of(), List.of(), List.of(), null, List.of(), List.of(), Origin.unknown(), List.of());
     }
 }

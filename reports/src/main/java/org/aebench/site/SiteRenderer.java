@@ -73,6 +73,7 @@ public final class SiteRenderer {
         model.put("bench", performance.bench());
         model.put("families", performance.families());
         model.put("estimates", performance.estimates());
+        model.put("runs", Pages.runs(in.runs()));
         if (in.comparison() != null) {
             model.put("comparison", in.comparison());
             model.put("changeHeader", ReportTables.CHANGE_HEADER);

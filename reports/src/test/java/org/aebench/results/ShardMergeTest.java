@@ -126,4 +126,20 @@ class ShardMergeTest {
         ShardMerge.merge(dir.resolve("out"), List.of(c), List.of("c1", "c2", "c3"), true, code);
         assertEquals(List.of("c1", "c2", "c3"), ids(dir.resolve("out")), "--allow-mixed merges it");
     }
+
+    @Test
+    void eachShardsRunRowIsKeptOnceOldestFirst() throws Exception {
+        Path a = shard("a", List.of(row("c1", "ok", 0.1, "x")));
+        Path b = shard("b", List.of(row("c2", "ok", 0.2, "x")));
+        for (var e : List.of(java.util.Map.entry(a, "2026-12-03T10:00:00Z"), java.util.Map.entry(b, "2026-12-03T09:00:00Z"))) {
+            new CsvTable<>(e.getKey().resolve(ResultStore.RUNS_FILE), org.aebench.contract.RunColumn.class).rewrite(List.of(
+                    new Row<>(org.aebench.contract.RunColumn.class).set(org.aebench.contract.RunColumn.SHARD, e.getKey().getFileName())
+                            .set(org.aebench.contract.RunColumn.STARTED_AT, e.getValue())));
+        }
+        Path out = dir.resolve("out");
+        ShardMerge.merge(out, List.of(a, b), List.of("c1", "c2"), false);
+        assertFalse(ShardMerge.merge(out, List.of(a, b), List.of("c1", "c2"), false).changed(), "merging again changes nothing");
+        var runs = new CsvTable<>(out.resolve(ResultStore.RUNS_FILE), org.aebench.contract.RunColumn.class).read();
+        assertEquals(List.of("b", "a"), runs.stream().map(r -> r.get(org.aebench.contract.RunColumn.SHARD)).toList());
+    }
 }

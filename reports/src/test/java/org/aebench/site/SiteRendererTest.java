@@ -151,7 +151,7 @@ class SiteRendererTest {
                 bench("pytorch_reference.train", "r001/conv-ae/variant=deconv/mnist", "2", 5000));
         new SiteRenderer().render(new SiteInput("smoke", List.of(row("r000/deep-ae/mnist", "dense-ae", "ok", 1, 0.01)
                         .set(ResultColumn.EPOCHS, 10).set(ResultColumn.TRAIN_SAMPLES_PER_SECOND, 7000)), List.of(), null,
-                jmh, pytorch, List.of(), null, List.of(), List.of(runner(1, 4000, 1.0), runner(2, 3600, 0.9)), Origin.unknown()), ReferenceTable.load(), dir);
+                jmh, pytorch, List.of(), null, List.of(), List.of(runner(1, 4000, 1.0), runner(2, 3600, 0.9)), Origin.unknown(), List.of()), ReferenceTable.load(), dir);
         String html = Files.readString(dir.resolve("performance.html"));
         assertTrue(html.contains(">6,000</td><td class=\"num\">1.50</td>"), "deep AE row: PyTorch's 1-thread figure and 9000/6000");
         assertTrue(html.contains(">4,000</td><td class=\"num\">3,600 (2 workers)</td><td class=\"num\">90%</td>"), "the runner's figures beside JMH's");
@@ -172,12 +172,12 @@ class SiteRendererTest {
                     .set(org.aebench.contract.CrosscheckColumn.TEST_MSE, far[s - 1]).set(org.aebench.contract.CrosscheckColumn.STATUS, "ok")
                     .set(org.aebench.contract.CrosscheckColumn.DEAD_AT_INIT, false));
         }
-        new SiteRenderer().render(new SiteInput("smoke", ours, List.of(), null, List.of(), List.of(), List.of(), null, theirs, List.of(), Origin.unknown()), ReferenceTable.load(), dir);
+        new SiteRenderer().render(new SiteInput("smoke", ours, List.of(), null, List.of(), List.of(), List.of(), null, theirs, List.of(), Origin.unknown(), List.of()), ReferenceTable.load(), dir);
         String page = Files.readString(dir.resolve("r000.html"));
         assertTrue(page.contains("our port and PyTorch disagree beyond seed noise"), "the reference comparison is labelled");
         assertTrue(page.contains("disagrees with PyTorch beyond seed noise"), "the cell row says so too");
         for (int s = 0; s < 3; s++) theirs.get(s).set(org.aebench.contract.CrosscheckColumn.TEST_MSE, mine[s] * 1.01);
-        new SiteRenderer().render(new SiteInput("smoke", ours, List.of(), null, List.of(), List.of(), List.of(), null, theirs, List.of(), Origin.unknown()), ReferenceTable.load(), dir);
+        new SiteRenderer().render(new SiteInput("smoke", ours, List.of(), null, List.of(), List.of(), List.of(), null, theirs, List.of(), Origin.unknown(), List.of()), ReferenceTable.load(), dir);
         assertFalse(Files.readString(dir.resolve("r000.html")).contains("our port and PyTorch disagree"));
     }
 
@@ -220,7 +220,7 @@ class SiteRendererTest {
         List<Row<ResultColumn>> rows = List.of(row("r000/pca/mnist", "pca", "ok", 1, 0.018).set(ResultColumn.GIT_COMMIT, "0123456789abcdef")
                 .set(ResultColumn.FINISHED_AT, "2026-12-03T08:00:00Z"));
         Origin origin = Origin.of("baselines/full-seeds", true, java.util.Map.of("r000", 55, "r001", 64), rows, null, null);
-        new SiteRenderer().render(new SiteInput("full-seeds", rows, List.of(), null, List.of(), List.of(), List.of(), null, List.of(), List.of(), origin),
+        new SiteRenderer().render(new SiteInput("full-seeds", rows, List.of(), null, List.of(), List.of(), List.of(), null, List.of(), List.of(), origin, List.of()),
                 ReferenceTable.load(), dir);
         String index = Files.readString(dir.resolve("index.html"));
         assertTrue(index.contains("1 result rows of the profile's 119 cells"), "completeness");
@@ -235,7 +235,7 @@ class SiteRendererTest {
     void aQuickCheckPointsToTheFullReproduction() throws IOException {
         Origin beside = new Origin("results/ci", false, java.util.Map.of(), List.of(), "../full-seeds/index.html");
         new SiteRenderer().render(new SiteInput("ci", List.of(row("r000/pca/mnist", "pca", "ok", 1, 0.018)), List.of(), null, List.of(), List.of(),
-                List.of(), null, List.of(), List.of(), beside), ReferenceTable.load(), dir);
+                List.of(), null, List.of(), List.of(), beside, List.of()), ReferenceTable.load(), dir);
         String index = Files.readString(dir.resolve("index.html"));
         assertTrue(index.contains("<code>baselines/full-seeds/</code>") && index.contains("href=\"../full-seeds/index.html\""), "states and links it");
     }
