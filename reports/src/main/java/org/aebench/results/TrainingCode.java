@@ -16,15 +16,20 @@ import java.util.concurrent.TimeUnit;
  */
 public final class TrainingCode {
     private static final String HARNESS = "harness/src/main/java/org/aebench/harness/";
+    private static final String CONTRACT = "contract/src/main/java/org/aebench/contract/";
 
     /**
-     * The paths whose content can move a cell's numbers: the build (dependency versions), the CSV
-     * contract, the models, training, data and experiment files, and the runner's files that run a
-     * cell and write its row. Not the command line, the estimator, the site, the gate, the
-     * benchmarks or the tests, which never touch a number.
+     * The paths whose content can move a cell's numbers: the build (dependency versions), the
+     * contract files that shape a result row, the models, training, data and experiment files, and
+     * the runner's files that train a cell and write its row. A new contract file that matters is
+     * used by one of those, which then differs too. Not the other tables' columns, the scheduler ({@code Runner}: which worker takes which training
+     * and when, which the end-to-end test shows moves no number across 1 or 2 workers, processes
+     * and shards), the command line, the estimator, the site, the gate, the benchmarks or the tests.
      */
-    public static final List<String> PATHS = List.of("pom.xml", "contract/pom.xml", "contract/src/main", "experiments/pom.xml",
-            "experiments/src/main", "experiments/matrix", "harness/pom.xml", HARNESS + "Runner.java", HARNESS + "CellExecutor.java",
+    public static final List<String> PATHS = List.of("pom.xml", "contract/pom.xml", CONTRACT + "ResultColumn.java", CONTRACT + "CurveColumn.java",
+            CONTRACT + "Status.java", CONTRACT + "Row.java", CONTRACT + "Column.java", CONTRACT + "ColumnType.java", CONTRACT + "Sweep.java",
+            CONTRACT + "TrivialBaseline.java", CONTRACT + "Artifact.java", CONTRACT + "CodesFile.java", "experiments/pom.xml",
+            "experiments/src/main", "experiments/matrix", "harness/pom.xml", HARNESS + "CellExecutor.java",
             HARNESS + "TrainingExecutor.java", HARNESS + "SharedTraining.java", HARNESS + "ResultRows.java",
             "harness/src/main/java/org/aebench/provenance");
 

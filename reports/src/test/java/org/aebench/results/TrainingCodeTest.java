@@ -73,4 +73,18 @@ public class TrainingCodeTest {
         assertEquals(TrainingCode.Sameness.UNKNOWN, new TrainingCode(repo).againstWorkTree("0123456789abcdef0123456789abcdef01234567").sameness(),
                 "a commit of a shallow clone's missing history");
     }
+
+    @Test
+    void theSchedulerAndOtherTablesColumnsAreNotTrainingCodeAndTheResultRowsSchemaIs() throws Exception {
+        git(repo, "init", "-q");
+        String first = commit(repo, "harness/src/main/java/org/aebench/harness/Runner.java", "class Runner {}");
+        commit(repo, "harness/src/main/java/org/aebench/harness/Runner.java", "class Runner { int workers; }");
+        commit(repo, "contract/src/main/java/org/aebench/contract/RunColumn.java", "enum RunColumn {}");
+        TrainingCode code = new TrainingCode(repo);
+        assertEquals(TrainingCode.Sameness.SAME, code.againstWorkTree(first).sameness());
+        commit(repo, "contract/src/main/java/org/aebench/contract/ResultColumn.java", "enum ResultColumn { TEST_MSE }");
+        commit(repo, "harness/src/main/java/org/aebench/harness/ResultRows.java", "class ResultRows {}");
+        assertEquals(List.of("contract/src/main/java/org/aebench/contract/ResultColumn.java", "harness/src/main/java/org/aebench/harness/ResultRows.java"),
+                code.againstWorkTree(first).files());
+    }
 }
