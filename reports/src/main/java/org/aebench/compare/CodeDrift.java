@@ -18,10 +18,6 @@ public record CodeDrift(String side, String commit, int rows, TrainingCode.Samen
         String what = sameness == TrainingCode.Sameness.DIFFERENT
                 ? "training code differs from this checkout's (" + detail + ")"
                 : "training code not comparable with this checkout's: " + detail;
-        return side + ": " + rows + " row(s) from commit " + abbreviate(commit) + ": " + what;
-    }
-
-    private static String abbreviate(String commit) {
-        return commit != null && commit.length() > 12 ? commit.substring(0, 12) : String.valueOf(commit);
+        return side + ": " + rows + " row(s) from commit " + TrainingCode.shortCommit(commit) + ": " + what;
     }
 }

@@ -48,6 +48,11 @@ public final class TrainingCode {
         this.workTree = workTree;
     }
 
+    /** A commit as pages and reports show it: its first 12 characters (a full id stays in the CSV). */
+    public static String shortCommit(String commit) {
+        return commit != null && commit.length() > 12 ? commit.substring(0, 12) : String.valueOf(commit);
+    }
+
     /** The commit checked out in the work tree, or null when it is not a git work tree. */
     public String head() {
         Result r = git("rev-parse", "HEAD");

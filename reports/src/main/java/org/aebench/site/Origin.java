@@ -34,7 +34,7 @@ public record Origin(String folder, boolean committedBaseline, Map<String, Integ
 
     /** The rows one commit produced. */
     public record CommitRows(String commit, int rows, String firstFinished, String lastFinished, String trainingCode) {
-        public String shortCommit() { return commit.length() > 12 ? commit.substring(0, 12) : commit; }
+        public String shortCommit() { return TrainingCode.shortCommit(commit); }
     }
 
     /** No origin known (a site rendered from rows alone, as tests do). */

@@ -47,9 +47,8 @@ public final class Pages {
     /** A report's reference values by verdict: within tolerance, outside it, not comparable or not run. */
     public record RefCounts(long within, long outside, long open) {
         static RefCounts of(List<Comparison> comparisons) {
-            List<String> outside = List.of("better", "worse", "outside");
             long within = comparisons.stream().filter(c -> c.verdict().equals("within")).count();
-            long out = comparisons.stream().filter(c -> outside.contains(c.verdict())).count();
+            long out = comparisons.stream().filter(Comparison::outside).count();
             return new RefCounts(within, out, comparisons.size() - within - out);
         }
     }
@@ -224,7 +223,7 @@ public final class Pages {
             m.put("predicted", duration(predicted));
             m.put("measured", duration(measured));
             m.put("ratio", predicted > 0 && measured > 0 ? String.format(java.util.Locale.ROOT, "%.2f", measured / predicted) : "–");
-            m.put("commit", r.get(RunColumn.GIT_COMMIT).length() > 12 ? r.get(RunColumn.GIT_COMMIT).substring(0, 12) : r.get(RunColumn.GIT_COMMIT));
+            m.put("commit", org.aebench.results.TrainingCode.shortCommit(r.get(RunColumn.GIT_COMMIT)));
             out.add(m);
         }
         return out;
