@@ -24,14 +24,14 @@ public final class TrainingCode {
      * the runner's files that train a cell and write its row. A new contract file that matters is
      * used by one of those, which then differs too. Not the other tables' columns, the scheduler ({@code Runner}: which worker takes which training
      * and when, which the end-to-end test shows moves no number across 1 or 2 workers, processes
-     * and shards), the command line, the estimator, the site, the gate, the benchmarks or the tests.
+     * and shards), the image writer (how a picture is encoded, not what it shows), the command line, the estimator, the site, the gate, the benchmarks or the tests.
      */
     public static final List<String> PATHS = List.of("pom.xml", "contract/pom.xml", CONTRACT + "ResultColumn.java", CONTRACT + "CurveColumn.java",
             CONTRACT + "Status.java", CONTRACT + "Row.java", CONTRACT + "Column.java", CONTRACT + "ColumnType.java", CONTRACT + "Sweep.java",
             CONTRACT + "TrivialBaseline.java", CONTRACT + "Artifact.java", CONTRACT + "CodesFile.java", "experiments/pom.xml",
             "experiments/src/main", "experiments/matrix", "harness/pom.xml", HARNESS + "CellExecutor.java",
             HARNESS + "TrainingExecutor.java", HARNESS + "SharedTraining.java", HARNESS + "ResultRows.java",
-            "harness/src/main/java/org/aebench/provenance");
+            "harness/src/main/java/org/aebench/provenance", ":(exclude)experiments/src/main/java/org/aebench/images");
 
     /** Files listed per difference; the rest are counted. */
     static final int MAX_FILES = 8;

@@ -164,8 +164,15 @@ public final class SiteRenderer {
     }
 
     /** A picture (or the codes file) of a cell, relative to the site root. */
-    public record Picture(String path, Artifact artifact, String cellId) {
+    public record Picture(String path, Artifact artifact, String cellId, int width, int height) {
+        /** Pictures are stored at one pixel per model pixel and shown twice that size. */
+        static final int SHOWN_SCALE = 2;
+
         public String file() { return artifact.file(); }
+
+        public int shownWidth() { return width * SHOWN_SCALE; }
+
+        public int shownHeight() { return height * SHOWN_SCALE; }
 
         public String caption() { return artifact.caption(); }
     }
@@ -191,12 +198,28 @@ public final class SiteRenderer {
             }
             for (Artifact a : Artifact.values()) {
                 if (Files.exists(dst.resolve(a.file()))) {
-                    found.add(new Picture("artifacts/" + folder + "/" + a.file(), a, r.get(ResultColumn.CELL_ID)));
+                    int[] size = a.file().endsWith(".png") ? pngSize(dst.resolve(a.file())) : new int[] {0, 0};
+                    found.add(new Picture("artifacts/" + folder + "/" + a.file(), a, r.get(ResultColumn.CELL_ID), size[0], size[1]));
                 }
             }
             if (!found.isEmpty()) images.putIfAbsent(r.get(ResultColumn.EXPERIMENT_ID), found);
         }
         return images;
+    }
+
+    /** A PNG's width and height from its header, without decoding it. */
+    static int[] pngSize(Path png) throws IOException {
+        try (var in = javax.imageio.ImageIO.createImageInputStream(png.toFile())) {
+            var readers = in == null ? java.util.Collections.<javax.imageio.ImageReader>emptyIterator() : javax.imageio.ImageIO.getImageReaders(in);
+            if (!readers.hasNext()) throw new IOException(png + " is not a picture the site can show");
+            var reader = readers.next();
+            try {
+                reader.setInput(in);
+                return new int[] {reader.getWidth(0), reader.getHeight(0)};
+            } finally {
+                reader.dispose();
+            }
+        }
     }
 
     private static boolean isBaseline(ExperimentSummary e) {

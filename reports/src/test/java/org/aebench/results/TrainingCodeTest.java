@@ -75,16 +75,19 @@ public class TrainingCodeTest {
     }
 
     @Test
-    void theSchedulerAndOtherTablesColumnsAreNotTrainingCodeAndTheResultRowsSchemaIs() throws Exception {
+    void theSchedulerTheImageWriterAndOtherTablesColumnsAreNotTrainingCodeAndTheResultRowsSchemaIs() throws Exception {
         git(repo, "init", "-q");
         String first = commit(repo, "harness/src/main/java/org/aebench/harness/Runner.java", "class Runner {}");
         commit(repo, "harness/src/main/java/org/aebench/harness/Runner.java", "class Runner { int workers; }");
         commit(repo, "contract/src/main/java/org/aebench/contract/RunColumn.java", "enum RunColumn {}");
+        commit(repo, "experiments/src/main/java/org/aebench/images/ImageWriter.java", "class ImageWriter { int gap = 1; }");
         TrainingCode code = new TrainingCode(repo);
         assertEquals(TrainingCode.Sameness.SAME, code.againstWorkTree(first).sameness());
         commit(repo, "contract/src/main/java/org/aebench/contract/ResultColumn.java", "enum ResultColumn { TEST_MSE }");
         commit(repo, "harness/src/main/java/org/aebench/harness/ResultRows.java", "class ResultRows {}");
-        assertEquals(List.of("contract/src/main/java/org/aebench/contract/ResultColumn.java", "harness/src/main/java/org/aebench/harness/ResultRows.java"),
+        commit(repo, "experiments/src/main/java/org/aebench/train/Trainer.java", "class Trainer {}");
+        assertEquals(List.of("contract/src/main/java/org/aebench/contract/ResultColumn.java",
+                        "experiments/src/main/java/org/aebench/train/Trainer.java", "harness/src/main/java/org/aebench/harness/ResultRows.java"),
                 code.againstWorkTree(first).files());
     }
 }
