@@ -12,31 +12,41 @@ import org.aebench.train.TrainingListener;
 
 /**
  * The terminal progress display: training i of N (with the cells it scores), epoch, losses, and
- * an ETA for the training and the run. The run's ETA weighs the remaining trainings by their
- * multiply-adds (sample-passes x layer sizes) at the rate measured so far in this run, divided
- * among the workers, and is never shorter than the ETA of a training still running (one long
+ * an ETA for the training and the run. The run's ETA weighs the remaining trainings by the seconds
+ * the shipped rate table predicts for them (the estimator's and the sharding's numbers; multiply-adds
+ * alone put a 32-filter conv denoiser at a quarter of a 64-filter one where it takes about half the time),
+ * scaled by how this run's finished epochs compare with their prediction, divided among the
+ * workers, and is never shorter than the ETA of a training still running (one long
  * training at the end keeps the run going after the others are done). With one worker on a terminal the batch line redraws in place; with several,
  * lines are prefixed by the training's number.
  */
 public class Progress {
     private final PrintStream out;
     private final boolean interactive;
+    private final ModelRates rates;
     private long runStart;
     private double totalWork;
     private double doneWork;
     private double trainedSeconds;
     private int count;
     private int workers = 1;
+    /** Each training's predicted seconds on one worker, by its first cell. */
+    private final java.util.Map<Cell, Double> predicted = new java.util.HashMap<>();
     /** Each running training's ETA at its last epoch. */
     private final java.util.Map<Integer, Double> runningEta = new java.util.HashMap<>();
 
     public Progress(PrintStream out, boolean interactive) {
+        this(out, interactive, ModelRates.shipped());
+    }
+
+    Progress(PrintStream out, boolean interactive, ModelRates rates) {
         this.out = out;
         this.interactive = interactive;
+        this.rates = rates;
     }
 
     public static Progress quiet() {
-        return new Progress(new PrintStream(PrintStream.nullOutputStream()), false);
+        return new Progress(new PrintStream(PrintStream.nullOutputStream()), false, new ModelRates(java.util.Map.of()));
     }
 
     /** @param cells how many cells the trainings score */
@@ -44,7 +54,10 @@ public class Progress {
         this.workers = workers;
         runStart = System.nanoTime();
         count = todo.size();
-        totalWork = todo.stream().mapToDouble(t -> CellCost.multiplyAdds(t.first())).sum();
+        java.util.Map<String, Estimator.Rate> covering = rates.covering(todo.stream().flatMap(t -> t.cells().stream()).toList());
+        predicted.clear();
+        for (SharedTraining t : todo) predicted.put(t.first(), Estimator.seconds(t, covering));
+        totalWork = predicted.values().stream().mapToDouble(Double::doubleValue).sum();
         out.printf(Locale.ROOT, "aebench: %d cells to run%s%s on %d worker%s%n", cells,
                 todo.size() < cells ? " (" + todo.size() + " trainings: some cells share one)" : "",
                 skipped > 0 ? ", " + skipped + " already in the results file (skipped; --force reruns them)" : "",
@@ -91,6 +104,8 @@ public class Progress {
         private final int index;
         private final Cell cell;
         private long epochStart = System.nanoTime();
+        private double laterEpochSeconds;
+        private int laterEpochs;
 
         CellProgress(int index, Cell cell) {
             this.index = index;
@@ -111,13 +126,26 @@ public class Progress {
         public void epochFinished(EpochRecord e, int epochs) {
             epochStart = System.nanoTime();
             synchronized (Progress.this) {
-                doneWork += CellCost.multiplyAdds(cell) / epochs;
+                doneWork += predicted.getOrDefault(cell, 0.0) / epochs;
                 trainedSeconds += e.seconds();
-                runningEta.put(index, e.seconds() * (epochs - e.epoch()));
+                double eta = perEpoch(e) * (epochs - e.epoch());
+                runningEta.put(index, eta);
                 out.printf(Locale.ROOT, "%s    %s epoch %d/%d  train loss %.5g  test loss %.5g  %.1f s  cell ETA %s  run ETA %s%n",
                         interactive && workers == 1 ? "\r" : "", tag(index), e.epoch(), epochs, e.trainLoss(), e.testLoss(), e.seconds(),
-                        duration(e.seconds() * (epochs - e.epoch())), duration(runEta()));
+                        duration(eta), duration(runEta()));
             }
+        }
+
+        /**
+         * The training's mean epoch so far, leaving out the first once there are others (it carries
+         * the JIT's warm-up): one epoch alone swings with what else the machine runs (36 s to 73 s
+         * in one shard beside a build), and so would an ETA made from it.
+         */
+        private double perEpoch(EpochRecord e) {
+            if (e.epoch() == 1) return e.seconds();
+            laterEpochSeconds += e.seconds();
+            laterEpochs++;
+            return laterEpochSeconds / laterEpochs;
         }
     }
 
