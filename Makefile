@@ -5,6 +5,8 @@ SHELL := /bin/bash
 PROFILE ?= ci
 FILTER ?=
 WORKERS ?=
+# PROCESSES=1: each worker trains in a JVM of its own (aebench run --worker-processes)
+PROCESSES ?=
 DATA_DIR ?= data
 RESULTS_DIR ?= results
 SITE_DIR ?= site
@@ -69,7 +71,7 @@ reproduce: build data
 	  exit $$status
 
 run: build
-	$(AEBENCH) run --profile $(PROFILE) --matrix $(MATRIX) --data $(DATA_DIR) --results $(RESULTS_DIR) $(if $(FILTER),--filter '$(FILTER)') $(if $(SHARD),--shard $(SHARD)) $(if $(FORCE),--force) $(if $(WORKERS),--workers $(WORKERS))
+	$(AEBENCH) run --profile $(PROFILE) --matrix $(MATRIX) --data $(DATA_DIR) --results $(RESULTS_DIR) $(if $(FILTER),--filter '$(FILTER)') $(if $(SHARD),--shard $(SHARD)) $(if $(FORCE),--force) $(if $(WORKERS),--workers $(WORKERS)) $(if $(PROCESSES),--worker-processes)
 
 ## site: render site/PROFILE from RESULTS_DIR/PROFILE, or, when no local run of PROFILE exists, from the committed baselines/PROFILE
 site: build
@@ -101,7 +103,7 @@ merge: build
 ## regression (or, in exact mode, any moved number), 2 on bad input; the comparison also goes to Markdown, JSON and the site
 regress: build data
 	rm -rf '$(REGRESS_DIR)/$(PROFILE)'
-	$(AEBENCH) run --profile $(PROFILE) --matrix $(MATRIX) --data $(DATA_DIR) --results $(REGRESS_DIR) --force $(if $(FILTER),--filter '$(FILTER)') $(if $(WORKERS),--workers $(WORKERS)) \
+	$(AEBENCH) run --profile $(PROFILE) --matrix $(MATRIX) --data $(DATA_DIR) --results $(REGRESS_DIR) --force $(if $(FILTER),--filter '$(FILTER)') $(if $(WORKERS),--workers $(WORKERS)) $(if $(PROCESSES),--worker-processes) \
 	  || [ $$? -eq 3 ]
 	status=0; $(AEBENCH) compare $(BASELINES_DIR)/$(PROFILE) $(REGRESS_DIR)/$(PROFILE) $(if $(FILTER),--filter '$(FILTER)') \
 	  --markdown $(REGRESS_DIR)/$(PROFILE)/comparison.md --json $(REGRESS_DIR)/$(PROFILE)/comparison.json || status=$$?; \
@@ -116,7 +118,7 @@ baseline: build data
 	@[ -n "$(ALLOW_DIRTY)" ] || git diff --quiet HEAD -- . ':(exclude)$(BASELINES_DIR)' \
 	  || { echo "make baseline: uncommitted code changes; commit them first (the rows record the commit), or ALLOW_DIRTY=1" >&2; exit 2; }
 	$(if $(FROM),,rm -rf '$(BASELINE_RUN_DIR)/$(PROFILE)')
-	$(if $(FROM),,$(AEBENCH) run --profile $(PROFILE) --matrix $(MATRIX) --data $(DATA_DIR) --results $(BASELINE_RUN_DIR) --force $(if $(WORKERS),--workers $(WORKERS)) || [ $$? -eq 3 ])
+	$(if $(FROM),,$(AEBENCH) run --profile $(PROFILE) --matrix $(MATRIX) --data $(DATA_DIR) --results $(BASELINE_RUN_DIR) --force $(if $(WORKERS),--workers $(WORKERS)) $(if $(PROCESSES),--worker-processes) || [ $$? -eq 3 ])
 	$(AEBENCH) baseline --from $(if $(FROM),$(FROM),$(BASELINE_RUN_DIR)/$(PROFILE)) --to $(BASELINES_DIR)/$(PROFILE) $(if $(ALLOW_DIRTY),--allow-dirty) $(if $(ALLOW_FAILED),--allow-failed)
 
 ## bench: JMH, one fork per benchmark (QUICK=1: fewer iterations; MODEL=id,... to choose)

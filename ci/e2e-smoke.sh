@@ -16,6 +16,21 @@ aebench() { "${java_cmd[@]}" "$@"; }
 fail() { echo "e2e: FAIL: $*" >&2; exit 1; }
 passed=0
 ok() { echo "e2e: ok: $*"; passed=$((passed + 1)); }
+# kill_mid_run DIR ROWS LOG ARGS...: a smoke run into DIR, killed (SIGKILL) once ROWS rows are in
+kill_mid_run() {
+  local dir=$1 want=$2 log=$3; shift 3
+  # the JVM started directly (not through a function) so that $! is the JVM itself
+  "${java_cmd[@]}" run --profile smoke --results "$dir" "$@" 2> "$log" &
+  local pid=$! rows
+  for _ in $(seq 1 600); do
+    rows=$( [ -f "$dir/smoke/results.csv" ] && python3 ci/check_results.py rows "$dir/smoke" || echo 0)
+    [ "$rows" -ge "$want" ] && break
+    kill -0 "$pid" 2>/dev/null || break
+    sleep 0.1
+  done
+  kill -9 "$pid" 2>/dev/null || fail "the run ($*) finished before it could be killed"
+  wait "$pid" 2>/dev/null || true
+}
 
 cells=$(aebench list --profile smoke | tail -1 | awk '{print $1}')
 [ "$cells" -gt 0 ] || fail "the smoke profile has no cells"
@@ -31,17 +46,7 @@ grep -q "0 cells to run, $cells already in the results file" "$out/run-again.log
 ok "rerun skipped all $cells finished cells"
 
 # 3. kill -9 in the middle of a run with two workers, then resume
-# started directly (not through a function) so that $! is the JVM itself
-"${java_cmd[@]}" run --profile smoke --workers 2 --results "$out/b" 2> "$out/run-b1.log" &
-pid=$!
-for _ in $(seq 1 600); do
-  rows=$( [ -f "$out/b/smoke/results.csv" ] && python3 ci/check_results.py rows "$out/b/smoke" || echo 0)
-  [ "$rows" -ge 3 ] && break
-  kill -0 "$pid" 2>/dev/null || break
-  sleep 0.1
-done
-kill -9 "$pid" 2>/dev/null || fail "the run finished before it could be killed"
-wait "$pid" 2>/dev/null || true
+kill_mid_run "$out/b" 3 "$out/run-b1.log" --workers 2
 before=$(python3 ci/check_results.py rows "$out/b/smoke")
 [ "$before" -lt "$cells" ] || fail "nothing left to resume after the kill"
 aebench run --profile smoke --workers 2 --results "$out/b" 2> "$out/run-b2.log" || { cat "$out/run-b2.log" >&2; fail "resumed run exited non-zero"; }
@@ -51,6 +56,16 @@ ok "killed after $before of $cells cells; resume left exactly $cells rows, no du
 # 4. the same cells in other processes, two at a time, give identical metrics
 python3 ci/check_results.py same "$out/a/smoke" "$out/b/smoke" || fail "metrics differ between processes or with two workers"
 ok "metrics bit-identical across processes and between 1 and 2 workers for all $cells cells"
+
+# 4a. each worker in a JVM of its own: killed (SIGKILL) mid-run, its workers end by themselves,
+#     and the resumed run equals the serial one bit for bit
+kill_mid_run "$out/p" 2 "$out/run-p1.log" --workers 2 --worker-processes
+for _ in $(seq 1 120); do pgrep -f "Main worker --profile smoke .*$out/p/" >/dev/null || break; sleep 0.5; done
+! pgrep -f "Main worker --profile smoke .*$out/p/" >/dev/null || fail "worker processes outlived their killed runner by a minute"
+aebench run --profile smoke --workers 2 --worker-processes --results "$out/p" 2> "$out/run-p2.log" || { cat "$out/run-p2.log" >&2; fail "resumed worker-process run exited non-zero"; }
+python3 ci/check_results.py count "$out/p/smoke" "$cells" || fail "results after kill and resume with worker processes"
+python3 ci/check_results.py same "$out/a/smoke" "$out/p/smoke" || fail "metrics differ with worker processes"
+ok "worker processes: killed runner's workers ended, resume gave $cells rows bit-identical to the serial run"
 
 # 4b. the profile in 3 shards, merged, equals the serial run bit for bit; merging again changes nothing;
 #     bad shard specifications and a missing shard folder are refused with exit 2

@@ -43,7 +43,7 @@ import picocli.CommandLine.Parameters;
 @Command(name = "aebench", mixinStandardHelpOptions = true, version = "aebench 0.1",
         description = "Reproduces the reference reports' autoencoder experiments and renders the comparison site.",
         subcommands = {Main.Run.class, Main.ListCells.class, Main.Site.class, Main.Bench.class, Main.Compare.class, Main.Baseline.class, Main.CrosscheckCells.class,
-                Main.Merge.class})
+                Main.Merge.class, Main.Worker.class})
 public final class Main {
     /** Exit code for bad input (matrix, data, usage): nothing was run. */
     static final int BAD_INPUT = 2;
@@ -145,6 +145,10 @@ public final class Main {
         @Option(names = "--workers", description = "cells trained at once, each on one native thread (default: the number of cores, ${DEFAULT-VALUE})")
         int workers = Runtime.getRuntime().availableProcessors();
 
+        @Option(names = "--worker-processes", description = "train each worker's cells in a JVM of its own instead of a thread of this one:"
+                + " workers then share no heap, allocator or JIT (docs/performance.md: two threads lose up to 40 %% on small networks)")
+        boolean workerProcesses;
+
         @Option(names = "--shards", split = ",", description = "with --dry-run: also deal the cells into this many shards (or each of several counts: 1,4,16)"
                 + " and predict each shard's wall time")
         List<Integer> shards;
@@ -199,10 +203,20 @@ public final class Main {
             Progress progress = new Progress(System.err, System.console() != null);
             if (workers < 1) throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--workers must be at least 1");
             Path profileDir = results.resolve(selection.profile);
-            Runner runner = new Runner(new TrainingExecutor(new DataCatalog(data), profileDir.resolve("artifacts")), provenance, progress, workers);
+            CellExecutor executor = new TrainingExecutor(new DataCatalog(data), profileDir.resolve("artifacts"));
+            ProcessExecutor processes = null;
+            if (workerProcesses) {
+                processes = new ProcessExecutor(executor, workers, List.of("--profile", selection.profile, "--matrix", selection.matrix.toAbsolutePath().toString(),
+                        "--data", data.toAbsolutePath().toString(), "--artifacts", profileDir.resolve("artifacts").toAbsolutePath().toString()));
+                executor = processes;
+                // a runner stopped by a signal stops its workers (the cells in progress stay unfinished)
+                ProcessExecutor stop = processes;
+                Runtime.getRuntime().addShutdownHook(new Thread(stop::destroy));
+            }
+            Runner runner = new Runner(executor, provenance, progress, workers);
             Runner.Summary s;
             java.time.Instant started = java.time.Instant.now();
-            try {
+            try (ProcessExecutor ignored = processes) {
                 s = runner.run(cells, results.resolve(selection.profile), force);
             } catch (IOException e) {
                 // name the folder when the file system did not (a full disk while opening or repairing the files)
@@ -213,6 +227,70 @@ public final class Main {
             }
             if (!s.ran().isEmpty()) RunLedger.record(profileDir, selection.profile, selection.shard(), s, started, provenance);
             return s.failed() > 0 ? CELLS_FAILED : 0;
+        }
+    }
+
+    @Command(name = "worker", hidden = true, description = "Train what a runner started with --worker-processes asks for, on stdin;"
+            + " answer on stdout (WorkerProtocol). Not for direct use.")
+    static final class Worker implements Callable<Integer> {
+        @Option(names = "--profile", required = true)
+        String profile;
+
+        @Option(names = "--matrix", required = true)
+        Path matrix;
+
+        @Option(names = "--data", required = true)
+        Path data;
+
+        @Option(names = "--artifacts")
+        Path artifacts;
+
+        @Override
+        public Integer call() throws IOException {
+            java.io.PrintStream answers = System.out;
+            // SameDiff and native code print to stdout too; only marked lines are answers
+            System.setOut(new java.io.PrintStream(java.io.OutputStream.nullOutputStream()));
+            java.util.Map<String, Cell> cells = new java.util.HashMap<>();
+            for (Cell c : new MatrixLoader().load(matrix, profile)) cells.put(c.id(), c);
+            TrainingExecutor executor = new TrainingExecutor(new DataCatalog(data), artifacts);
+            var in = new java.io.BufferedReader(new java.io.InputStreamReader(System.in, java.nio.charset.StandardCharsets.UTF_8));
+            for (String line; (line = in.readLine()) != null; ) {
+                if (line.isBlank()) continue;
+                WorkerProtocol.Event answer;
+                try {
+                    var request = WorkerProtocol.JSON.readValue(line, WorkerProtocol.Request.class);
+                    List<Cell> todo = request.cellIds().stream().map(id -> {
+                        Cell c = cells.get(id);
+                        if (c == null) throw new MatrixException("no cell " + id + " in profile " + profile + " of " + matrix);
+                        return c;
+                    }).toList();
+                    answer = WorkerProtocol.Event.done(executor.execute(todo, new org.aebench.train.TrainingListener() {
+                        @Override
+                        public void epochFinished(org.aebench.train.EpochRecord e, int epochs) {
+                            tell(answers, WorkerProtocol.Event.epoch(e, epochs));
+                        }
+                    }));
+                } catch (RuntimeException | OutOfMemoryError | StackOverflowError e) {
+                    answer = WorkerProtocol.Event.failed(e);
+                }
+                tell(answers, answer);
+            }
+            return 0;
+        }
+
+        /** One answer line; a runner that is gone ends this worker. */
+        private static void tell(java.io.PrintStream answers, WorkerProtocol.Event event) {
+            String json;
+            try {
+                json = WorkerProtocol.JSON.writeValueAsString(event);
+            } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+            synchronized (answers) {
+                answers.print(WorkerProtocol.MARK + json + "\n");
+                answers.flush();
+                if (answers.checkError()) System.exit(1);
+            }
         }
     }
 
