@@ -125,9 +125,10 @@ baseline: build data
 bench: build data
 	$(AEBENCH) bench $(if $(QUICK),--quick) $(if $(MODEL),--model '$(MODEL)')
 
-## bench-runner: the runner's own step per model, one worker alone and WORKERS (default: all cores) at once: results/bench/runner.csv
+## bench-runner: the runner's own step per model, one worker alone and WORKERS (default: all cores) at once (PROCESSES=1: as threads and as
+## processes): results/bench/runner.csv
 bench-runner: build data
-	$(AEBENCH) bench --runner $(if $(QUICK),--quick) $(if $(MODEL),--model '$(MODEL)') $(if $(WORKERS),--workers $(WORKERS))
+	$(AEBENCH) bench --runner $(if $(QUICK),--quick) $(if $(MODEL),--model '$(MODEL)') $(if $(WORKERS),--workers $(WORKERS)) $(if $(PROCESSES),--worker-processes)
 
 ## bench-pytorch: PyTorch's training step for the same models, same machine and settings
 PYTORCH_PYTHON ?= /usr/bin/python3

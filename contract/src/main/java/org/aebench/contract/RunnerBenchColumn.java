@@ -12,7 +12,9 @@ import static org.aebench.contract.ColumnType.TIMESTAMP;
  */
 public enum RunnerBenchColumn implements Column {
     MODEL("model", TEXT, "experiment id of the model (its settings come from the matrix, full profile, first seed)"),
-    WORKERS("workers", INTEGER, "copies of the model training at once, one per worker thread, as the runner runs cells"),
+    WORKERS("workers", INTEGER, "copies of the model training at once, one per worker, as the runner runs cells"),
+    WORKER_KIND("worker_kind", TEXT, "threads: the workers are threads of one JVM (aebench run); processes: each has a JVM of its own"
+            + " (aebench run --worker-processes); empty in files written before processes were measured, which were threads"),
     SAMPLES_PER_SECOND("samples_per_second", NUMBER, "training images per second of one worker, the mean over the workers, in a common window"),
     SLOWEST_WORKER("slowest_worker", NUMBER, "the slowest worker's images per second in that window"),
     EFFICIENCY("efficiency", NUMBER, "summed throughput of the workers over workers times the throughput of one worker alone, measured in the same run"),

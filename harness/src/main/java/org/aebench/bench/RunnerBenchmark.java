@@ -29,7 +29,9 @@ import org.aebench.train.Trainer;
  * The runner's throughput, measured as JMH measures a step but in the runner's own step
  * ({@link Trainer#steps}: the cell's corruption, then one optimiser step) and with the runner's
  * neighbours: each benchmarked model trains for a common window once on one worker alone, then on
- * {@code workers} worker threads of one process at once, as the runner runs cells. Each model gets
+ * {@code workers} worker threads of one process at once, as the runner runs cells, and with
+ * {@code processes} also in {@code workers} JVMs at once, as {@code aebench run --worker-processes}
+ * runs them (their common window is agreed as a wall-clock time). Each model gets
  * a fresh JVM (as a JMH fork), so one model's JIT profile and native heap do not slow the next.
  *
  * <p>Why: JMH times one model in a quiet fork; what a user waits for also pays for the other
@@ -60,8 +62,8 @@ public final class RunnerBenchmark {
     private RunnerBenchmark() {}
 
     /** Measures each model in its own JVM and writes {@code runner.csv}, keeping other models' rows. */
-    public static List<Row<RunnerBenchColumn>> run(Path outDir, boolean quick, List<String> models, int workers, Provenance provenance)
-            throws IOException, InterruptedException {
+    public static List<Row<RunnerBenchColumn>> run(Path outDir, boolean quick, List<String> models, int workers, boolean processes,
+                                                    Provenance provenance) throws IOException, InterruptedException {
         if (workers < 2) throw new IllegalArgumentException("--workers must be at least 2 to measure neighbours, got " + workers);
         Files.createDirectories(outDir);
         List<Row<RunnerBenchColumn>> rows = new ArrayList<>();
@@ -71,26 +73,34 @@ public final class RunnerBenchmark {
             JsonNode result = fork(model, workers, quick);
             List<WorkerTiming> alone = timings(result.get("alone"));
             List<WorkerTiming> together = timings(result.get("together"));
-            rows.add(row(cell, alone, alone, provenance, measuredAt, quick));
-            rows.add(row(cell, together, alone, provenance, measuredAt, quick));
-            System.err.printf(Locale.ROOT, "runner: %-50s alone %,8.0f  %d workers %,8.0f each (efficiency %.0f%%)  first %d steps %+.1f s%n",
-                    model, rows.get(rows.size() - 2).number(RunnerBenchColumn.SAMPLES_PER_SECOND), workers,
-                    rows.get(rows.size() - 1).number(RunnerBenchColumn.SAMPLES_PER_SECOND),
-                    100 * rows.get(rows.size() - 1).number(RunnerBenchColumn.EFFICIENCY), FIRST_STEPS,
-                    rows.get(rows.size() - 1).number(RunnerBenchColumn.FIRST_STEPS_OVERHEAD_SECONDS));
+            Row<RunnerBenchColumn> one = row(cell, alone, alone, THREADS, provenance, measuredAt, quick);
+            rows.add(one);
+            rows.add(report(model, one, row(cell, together, alone, THREADS, provenance, measuredAt, quick)));
+            if (processes) rows.add(report(model, one, row(cell, forkProcesses(model, workers, quick), alone, PROCESSES, provenance, measuredAt, quick)));
         }
         CsvTable<RunnerBenchColumn> table = new CsvTable<>(outDir.resolve("runner.csv"), RunnerBenchColumn.class);
         List<Row<RunnerBenchColumn>> all = new ArrayList<>();
         for (Row<RunnerBenchColumn> old : table.read()) {
             if (rows.stream().noneMatch(r -> r.get(RunnerBenchColumn.MODEL).equals(old.get(RunnerBenchColumn.MODEL))
-                    && r.get(RunnerBenchColumn.WORKERS).equals(old.get(RunnerBenchColumn.WORKERS)))) all.add(old);
+                    && r.get(RunnerBenchColumn.WORKERS).equals(old.get(RunnerBenchColumn.WORKERS))
+                    && kind(r).equals(kind(old)))) all.add(old);
         }
         all.addAll(rows);
         table.rewrite(all);
         return rows;
     }
 
-    static Row<RunnerBenchColumn> row(Cell cell, List<WorkerTiming> timings, List<WorkerTiming> alone, Provenance provenance,
+    private static Row<RunnerBenchColumn> report(String model, Row<RunnerBenchColumn> alone, Row<RunnerBenchColumn> together) {
+        System.err.printf(Locale.ROOT, "runner: %-50s alone %,8.0f  %d %-9s %,8.0f each (efficiency %.0f%%)  first %d steps %+.1f s%n",
+                model, alone.number(RunnerBenchColumn.SAMPLES_PER_SECOND), (int) together.number(RunnerBenchColumn.WORKERS),
+                together.get(RunnerBenchColumn.WORKER_KIND), together.number(RunnerBenchColumn.SAMPLES_PER_SECOND),
+                100 * together.number(RunnerBenchColumn.EFFICIENCY), FIRST_STEPS, together.number(RunnerBenchColumn.FIRST_STEPS_OVERHEAD_SECONDS));
+        return together;
+    }
+
+    static final String THREADS = "threads", PROCESSES = "processes";
+
+    static Row<RunnerBenchColumn> row(Cell cell, List<WorkerTiming> timings, List<WorkerTiming> alone, String kind, Provenance provenance,
                                       String measuredAt, boolean quick) {
         int batch = cell.spec().batchSize();
         double mean = timings.stream().mapToDouble(t -> batch / t.stepSeconds()).average().orElseThrow();
@@ -101,6 +111,7 @@ public final class RunnerBenchmark {
         return new Row<>(RunnerBenchColumn.class)
                 .set(RunnerBenchColumn.MODEL, cell.experimentId())
                 .set(RunnerBenchColumn.WORKERS, timings.size())
+                .set(RunnerBenchColumn.WORKER_KIND, kind)
                 .set(RunnerBenchColumn.SAMPLES_PER_SECOND, mean)
                 .set(RunnerBenchColumn.SLOWEST_WORKER, slowest)
                 .set(RunnerBenchColumn.EFFICIENCY, mean / aloneRate)
@@ -114,13 +125,43 @@ public final class RunnerBenchmark {
                 .set(RunnerBenchColumn.MEASURED_AT, measuredAt);
     }
 
+    /** A row's worker kind; rows written before processes were measured are threads. */
+    static String kind(Row<RunnerBenchColumn> r) {
+        String k = r.get(RunnerBenchColumn.WORKER_KIND);
+        return k.isEmpty() ? THREADS : k;
+    }
+
     /** Runs {@link #main} for one model in a JVM with this one's settings and reads the line it prints. */
     private static JsonNode fork(String model, int workers, boolean quick) throws IOException, InterruptedException {
+        return result(model, start(model, workers, quick, 0));
+    }
+
+    /**
+     * {@code workers} JVMs training the model at once, each one worker alone in its JVM, their
+     * windows starting at one wall-clock time that leaves every JVM time to start, load its data
+     * and warm up (a JVM that is not ready by then starts its window late, and says so).
+     */
+    private static List<WorkerTiming> forkProcesses(String model, int workers, boolean quick) throws IOException, InterruptedException {
+        long windowAt = System.currentTimeMillis() + (long) (1000 * (PROCESS_START_SECONDS + Settings.of(quick).warmupSeconds()));
+        List<Process> forks = new ArrayList<>();
+        for (int w = 0; w < workers; w++) forks.add(start(model, 1, quick, windowAt));
+        List<WorkerTiming> timings = new ArrayList<>();
+        for (Process p : forks) timings.addAll(timings(result(model, p).get("alone")));
+        return timings;
+    }
+
+    /** Seconds a fork is given to start its JVM and load its data before its warm-up counts. */
+    static final double PROCESS_START_SECONDS = 15;
+
+    private static Process start(String model, int workers, boolean quick, long windowAt) throws IOException {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
         command.addAll(ManagementFactory.getRuntimeMXBean().getInputArguments());
         command.addAll(List.of("-cp", System.getProperty("java.class.path"), RunnerBenchmark.class.getName(),
-                model, String.valueOf(workers), String.valueOf(quick)));
-        Process p = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
+                model, String.valueOf(workers), String.valueOf(quick), String.valueOf(windowAt)));
+        return new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
+    }
+
+    private static JsonNode result(String model, Process p) throws IOException, InterruptedException {
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         int code = p.waitFor();
         String line = out.lines().filter(l -> l.startsWith(RESULT)).reduce((a, b) -> b).orElse(null);
@@ -134,24 +175,35 @@ public final class RunnerBenchmark {
         return list;
     }
 
-    /** The fork: {@code model workers quick}; prints one line of timings, alone then together. */
+    /**
+     * The fork: {@code model workers quick windowAt}; prints one line of timings, alone then
+     * together; with a {@code windowAt} (epoch milliseconds, not 0) one worker alone whose window
+     * starts then, as one of several processes.
+     */
     public static void main(String[] args) throws Exception {
         Cell cell = ModelBenchmark.cell(args[0]);
         int workers = Integer.parseInt(args[1]);
         Settings settings = Settings.of(Boolean.parseBoolean(args[2]));
+        long windowAt = Long.parseLong(args[3]);
         Dataset data = ModelBenchmark.data(cell);
-        List<WorkerTiming> alone = measure(cell, data, 1, settings);
-        List<WorkerTiming> together = measure(cell, data, workers, settings);
         ObjectMapper json = new ObjectMapper();
         var result = json.createObjectNode();
+        List<WorkerTiming> alone = measure(cell, data, 1, settings, windowAt);
         result.set("alone", json.valueToTree(alone.stream().map(t -> new double[] {t.firstStepsSeconds(), t.steps(), t.seconds()}).toList()));
-        result.set("together", json.valueToTree(together.stream().map(t -> new double[] {t.firstStepsSeconds(), t.steps(), t.seconds()}).toList()));
+        if (windowAt == 0) {
+            List<WorkerTiming> together = measure(cell, data, workers, settings, 0);
+            result.set("together", json.valueToTree(together.stream().map(t -> new double[] {t.firstStepsSeconds(), t.steps(), t.seconds()}).toList()));
+        }
         System.out.println(RESULT + json.writeValueAsString(result));
         System.exit(0);
     }
 
-    /** {@code workers} fresh models of {@code cell} trained at once, each from its construction through a common window. */
-    static List<WorkerTiming> measure(Cell cell, Dataset data, int workers, Settings settings) throws Exception {
+    /**
+     * {@code workers} fresh models of {@code cell} trained at once, each from its construction
+     * through a common window; with a {@code windowAt} (epoch milliseconds), the warm-up lasts until
+     * then as well, so that workers in several processes measure the same seconds.
+     */
+    static List<WorkerTiming> measure(Cell cell, Dataset data, int workers, Settings settings, long windowAt) throws Exception {
         CyclicBarrier start = new CyclicBarrier(workers), window = new CyclicBarrier(workers);
         ExecutorService pool = Executors.newFixedThreadPool(workers);
         try {
@@ -163,7 +215,12 @@ public final class RunnerBenchmark {
                     Runnable step = Trainer.steps(cell, data, (TrainableModel) CellModel.of(cell, data.features()));
                     for (int i = 0; i < FIRST_STEPS; i++) step.run();
                     double first = (System.nanoTime() - t0) / 1e9;
-                    for (int i = FIRST_STEPS; i < WARMUP_STEPS || (System.nanoTime() - t0) / 1e9 < settings.warmupSeconds(); i++) step.run();
+                    for (int i = FIRST_STEPS; i < WARMUP_STEPS || (System.nanoTime() - t0) / 1e9 < settings.warmupSeconds()
+                            || System.currentTimeMillis() < windowAt; i++) step.run();
+                    if (windowAt > 0 && System.currentTimeMillis() > windowAt + 1000) {
+                        System.err.printf(Locale.ROOT, "runner: %s: this process's window starts %.1f s after the agreed time%n",
+                                cell.experimentId(), (System.currentTimeMillis() - windowAt) / 1e3);
+                    }
                     window.await();
                     long t1 = System.nanoTime();
                     long deadline = t1 + (long) (settings.windowSeconds() * 1e9);

@@ -346,6 +346,9 @@ public final class Main {
         @Option(names = "--workers", description = "workers at once for --runner (default: the number of cores, ${DEFAULT-VALUE})")
         int workers = Runtime.getRuntime().availableProcessors();
 
+        @Option(names = "--worker-processes", description = "with --runner: also measure --workers JVMs training at once (aebench run --worker-processes)")
+        boolean workerProcesses;
+
         @Option(names = "--pytorch-option", description = "passed to pytorch_reference.py: --channels-last, --keep-denormals")
         List<String> pytorchOptions = List.of();
 
@@ -353,7 +356,7 @@ public final class Main {
         public Integer call() throws Exception {
             Provenance provenance = Provenance.collect(Path.of("").toAbsolutePath());
             if (runner) {
-                var rows = org.aebench.bench.RunnerBenchmark.run(out, quick, models, workers, provenance);
+                var rows = org.aebench.bench.RunnerBenchmark.run(out, quick, models, workers, workerProcesses, provenance);
                 System.err.println("aebench: " + rows.size() + " runner measurements -> " + out.resolve("runner.csv"));
                 return 0;
             }

@@ -161,7 +161,11 @@ public final class Pages {
         m.put("pytorch_measured_at", p == null ? "" : p.get(BenchColumn.MEASURED_AT));
         m.put("ratio", p == null ? "" : String.format(java.util.Locale.ROOT, "%.2f",
                 r.number(BenchColumn.SAMPLES_PER_SECOND) / p.number(BenchColumn.SAMPLES_PER_SECOND)));
-        Row<RunnerBenchColumn> alone = runnerRow(runner, r, true), together = runnerRow(runner, r, false);
+        Row<RunnerBenchColumn> alone = runnerRow(runner, r, true, "threads"), together = runnerRow(runner, r, false, "threads");
+        Row<RunnerBenchColumn> processes = runnerRow(runner, r, false, "processes");
+        m.put("runner_processes", processes == null ? "" : processes.get(RunnerBenchColumn.SAMPLES_PER_SECOND));
+        m.put("runner_processes_efficiency", processes == null ? ""
+                : String.format(java.util.Locale.ROOT, "%.0f%%", 100 * processes.number(RunnerBenchColumn.EFFICIENCY)));
         m.put("runner_alone", alone == null ? "" : alone.get(RunnerBenchColumn.SAMPLES_PER_SECOND));
         m.put("runner_together", together == null ? "" : together.get(RunnerBenchColumn.SAMPLES_PER_SECOND));
         m.put("runner_workers", together == null ? "" : together.get(RunnerBenchColumn.WORKERS));
@@ -174,11 +178,16 @@ public final class Pages {
         return m;
     }
 
-    /** The runner benchmark's latest row for a JMH training row's model: one worker alone, or several at once. */
-    private static Row<RunnerBenchColumn> runnerRow(List<Row<RunnerBenchColumn>> runner, Row<BenchColumn> jmh, boolean alone) {
+    /**
+     * The runner benchmark's latest row for a JMH training row's model: one worker alone, or several
+     * at once as threads or as processes (rows without a kind were threads).
+     */
+    private static Row<RunnerBenchColumn> runnerRow(List<Row<RunnerBenchColumn>> runner, Row<BenchColumn> jmh, boolean alone, String kind) {
         if (!"train".equals(jmh.get(BenchColumn.PHASE))) return null;
         return runner.stream().filter(q -> q.get(RunnerBenchColumn.MODEL).equals(jmh.get(BenchColumn.MODEL))
-                && (q.number(RunnerBenchColumn.WORKERS) == 1) == alone).reduce((a, b) -> b).orElse(null);
+                && (q.number(RunnerBenchColumn.WORKERS) == 1) == alone
+                && (alone || kind.equals(q.get(RunnerBenchColumn.WORKER_KIND).isEmpty() ? "threads" : q.get(RunnerBenchColumn.WORKER_KIND))))
+                .reduce((a, b) -> b).orElse(null);
     }
 
     /**
