@@ -209,6 +209,7 @@ public final class Main {
                 processes = new ProcessExecutor(executor, workers, List.of("--profile", selection.profile, "--matrix", selection.matrix.toAbsolutePath().toString(),
                         "--data", data.toAbsolutePath().toString(), "--artifacts", profileDir.resolve("artifacts").toAbsolutePath().toString()));
                 executor = processes;
+                progress.inWorkerProcesses();
                 // a runner stopped by a signal stops its workers (the cells in progress stay unfinished)
                 ProcessExecutor stop = processes;
                 Runtime.getRuntime().addShutdownHook(new Thread(stop::destroy));

@@ -30,6 +30,7 @@ public class Progress {
     private double trainedSeconds;
     private int count;
     private int workers = 1;
+    private String workerNoun = "worker";
     /** Each training's predicted seconds on one worker, by its first cell. */
     private final java.util.Map<Cell, Double> predicted = new java.util.HashMap<>();
     /** Each running training's ETA at its last epoch. */
@@ -45,6 +46,12 @@ public class Progress {
         this.rates = rates;
     }
 
+    /** Says "worker process" where the run trains in worker JVMs (--worker-processes). */
+    Progress inWorkerProcesses() {
+        workerNoun = "worker process";
+        return this;
+    }
+
     public static Progress quiet() {
         return new Progress(new PrintStream(PrintStream.nullOutputStream()), false, new ModelRates(java.util.Map.of()));
     }
@@ -58,10 +65,10 @@ public class Progress {
         predicted.clear();
         for (SharedTraining t : todo) predicted.put(t.first(), Estimator.seconds(t, covering));
         totalWork = predicted.values().stream().mapToDouble(Double::doubleValue).sum();
-        out.printf(Locale.ROOT, "aebench: %d cells to run%s%s on %d worker%s%n", cells,
+        out.printf(Locale.ROOT, "aebench: %d cells to run%s%s on %d %s%n", cells,
                 todo.size() < cells ? " (" + todo.size() + " trainings: some cells share one)" : "",
                 skipped > 0 ? ", " + skipped + " already in the results file (skipped; --force reruns them)" : "",
-                workers, workers == 1 ? "" : "s");
+                workers, workerNoun + (workers == 1 ? "" : "s"));
     }
 
     synchronized TrainingListener trainingStarted(int index, SharedTraining training) {
