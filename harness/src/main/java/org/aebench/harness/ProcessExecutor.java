@@ -13,12 +13,13 @@ import org.aebench.train.TrainingListener;
  * Trains each request in a worker JVM of its own ({@code aebench run --worker-processes}): the
  * runner's worker threads only wait on their process, so workers share no heap, allocator arena,
  * garbage collector or JIT. A worker that dies is replaced for the next training. Each worker gets
- * the runner's JVM options with the native memory limits divided among the workers, so together
- * they stay within what one run may use.
+ * the runner's JVM options with the memory limits shared out among the workers ({@link #shared}).
  */
 final class ProcessExecutor implements CellExecutor, AutoCloseable {
-    /** JVM options holding a memory size that the workers share. */
-    private static final List<String> SHARED_LIMITS = List.of("-Dorg.bytedeco.javacpp.maxbytes=", "-Daebench.maxresident=");
+    /** The native memory JavaCPP may track: the workers share it. */
+    private static final String NATIVE_LIMIT = "-Dorg.bytedeco.javacpp.maxbytes=";
+    /** The resident-size limit: each worker's resident size also holds its own Java heap, which the workers do not share. */
+    private static final String RESIDENT_LIMIT = "-Daebench.maxresident=";
 
     private final CellExecutor verifier;
     private final List<String> command;
@@ -33,20 +34,25 @@ final class ProcessExecutor implements CellExecutor, AutoCloseable {
         this.verifier = verifier;
         this.command = new ArrayList<>();
         command.add(ProcessHandle.current().info().command().orElse("java"));
-        for (String a : ManagementFactory.getRuntimeMXBean().getInputArguments()) command.add(shared(a, workers));
+        long heap = Runtime.getRuntime().maxMemory();
+        for (String a : ManagementFactory.getRuntimeMXBean().getInputArguments()) command.add(shared(a, workers, heap));
         command.addAll(List.of("-cp", System.getProperty("java.class.path"), Main.class.getName(), "worker"));
         command.addAll(workerArgs);
     }
 
-    /** {@code option} with its size divided by {@code workers} when it is one the workers share. */
-    static String shared(String option, int workers) {
-        for (String prefix : SHARED_LIMITS) {
-            if (!option.startsWith(prefix)) continue;
-            String size = option.substring(prefix.length());
-            long bytes = parseSize(size);
-            return bytes <= 0 ? option : prefix + Math.max(1, bytes / workers / (1 << 20)) + "M";
-        }
-        return option;
+    /**
+     * {@code option} for one of {@code workers} worker JVMs: the native-memory limit divided among
+     * them; the resident-size limit as its Java heap ({@code heap}, each worker has one as large as
+     * the runner's) plus a share of the rest. With the Makefile's 14G and -Xmx4g, two workers get
+     * 9G each: the runner's one JVM held both workers' native memory and one heap in 14G.
+     */
+    static String shared(String option, int workers, long heap) {
+        String prefix = option.startsWith(NATIVE_LIMIT) ? NATIVE_LIMIT : option.startsWith(RESIDENT_LIMIT) ? RESIDENT_LIMIT : null;
+        if (prefix == null) return option;
+        long bytes = parseSize(option.substring(prefix.length()));
+        if (bytes <= 0) return option;
+        long share = prefix.equals(NATIVE_LIMIT) || bytes <= heap ? bytes / workers : heap + (bytes - heap) / workers;
+        return prefix + Math.max(1, share >> 20) + "M";
     }
 
     /** 8G, 512M, 100000K or plain bytes; 0 when it is not a size. */

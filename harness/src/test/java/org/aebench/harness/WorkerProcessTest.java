@@ -74,11 +74,15 @@ class WorkerProcessTest {
     }
 
     @Test
-    void sharedMemoryLimitsAreDividedAmongTheWorkersAndOtherOptionsKept() {
-        assertEquals("-Dorg.bytedeco.javacpp.maxbytes=4096M", ProcessExecutor.shared("-Dorg.bytedeco.javacpp.maxbytes=8G", 2));
-        assertEquals("-Daebench.maxresident=4778M", ProcessExecutor.shared("-Daebench.maxresident=14G", 3));
-        assertEquals("-Xmx4g", ProcessExecutor.shared("-Xmx4g", 2));
-        assertEquals("-Daebench.maxresident=lots", ProcessExecutor.shared("-Daebench.maxresident=lots", 2));
+    void theNativeLimitIsDividedAndEachWorkerKeepsItsOwnHeapWithinTheResidentLimit() {
+        long heap = 4L << 30;
+        assertEquals("-Dorg.bytedeco.javacpp.maxbytes=4096M", ProcessExecutor.shared("-Dorg.bytedeco.javacpp.maxbytes=8G", 2, heap));
+        // 4G of heap each, and half of the other 10G: the runner's one JVM held one heap and both workers' native memory in 14G
+        assertEquals("-Daebench.maxresident=9216M", ProcessExecutor.shared("-Daebench.maxresident=14G", 2, heap));
+        assertEquals("-Daebench.maxresident=7509M", ProcessExecutor.shared("-Daebench.maxresident=14G", 3, heap));
+        assertEquals("-Daebench.maxresident=1024M", ProcessExecutor.shared("-Daebench.maxresident=2G", 2, heap), "a limit below the heap is shared as it is");
+        assertEquals("-Xmx4g", ProcessExecutor.shared("-Xmx4g", 2, heap));
+        assertEquals("-Daebench.maxresident=lots", ProcessExecutor.shared("-Daebench.maxresident=lots", 2, heap));
     }
 
     /** A worker played by bash: M is the mark, the arguments are the answer lines. */
