@@ -68,7 +68,7 @@ public class Progress {
         out.printf(Locale.ROOT, "aebench: %d cells to run%s%s on %d %s%n", cells,
                 todo.size() < cells ? " (" + todo.size() + " trainings: some cells share one)" : "",
                 skipped > 0 ? ", " + skipped + " already in the results file (skipped; --force reruns them)" : "",
-                workers, workerNoun + (workers == 1 ? "" : "s"));
+                workers, workerNoun + (workers == 1 ? "" : workerNoun.endsWith("s") ? "es" : "s"));
     }
 
     synchronized TrainingListener trainingStarted(int index, SharedTraining training) {

@@ -70,4 +70,12 @@ class ProgressTest {
         String last = bytes.toString(StandardCharsets.UTF_8).lines().reduce((a, b) -> b).orElseThrow();
         assertTrue(last.contains("cell ETA 6m00s"), last); // 6 epochs left at (40 + 40 + 100) / 3 s
     }
+
+    @Test
+    void theFirstLineNamesTheWorkersAsTheyAre() {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        Progress p = new Progress(new PrintStream(bytes, true, StandardCharsets.UTF_8), false, new ModelRates(Map.of())).inWorkerProcesses();
+        p.runStarted(SharedTraining.of(RunnerTest.cells(2)), 2, 0, 2);
+        assertTrue(bytes.toString(StandardCharsets.UTF_8).startsWith("aebench: 2 cells to run on 2 worker processes\n"), bytes.toString(StandardCharsets.UTF_8));
+    }
 }
