@@ -207,6 +207,8 @@ public final class ShardMerge {
                     }
                 }
                 String dataset = r.get(ResultColumn.DATASET), sha = r.get(ResultColumn.DATASET_SHA256);
+                // a cell that failed before its data was read names no checksum: nothing to compare
+                if (sha.isEmpty()) continue;
                 String seen = checksums.putIfAbsent(dataset, sha);
                 checksumDir.putIfAbsent(dataset, f.dir());
                 if (seen != null && !seen.equals(sha)) {

@@ -70,6 +70,15 @@ class ShardMergeTest {
     }
 
     @Test
+    void aCellThatFailedBeforeReadingItsDataMergesBesideRowsThatReadIt() throws Exception {
+        Path a = shard("a", List.of(row("c1", "ok", 0.1, "x")));
+        Path b = shard("b", List.of(row("c2", "failed", 0, "x").set(ResultColumn.DATASET_SHA256, "")));
+        var o = ShardMerge.merge(dir.resolve("out"), List.of(a, b), List.of("c1", "c2"), false);
+        assertEquals(List.of("c2"), o.failed());
+        assertEquals(List.of("c1", "c2"), ids(dir.resolve("out")));
+    }
+
+    @Test
     void differentResultsForOneCellAreAConflictAndNothingIsWritten() throws Exception {
         Path a = shard("a", List.of(row("c1", "ok", 0.1, "x")));
         Path b = shard("b", List.of(row("c1", "ok", 0.2, "x")));
