@@ -17,6 +17,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.aebench.contract.Row;
 import org.aebench.contract.RunnerBenchColumn;
+import org.aebench.contract.WorkerKind;
 import org.aebench.data.Dataset;
 import org.aebench.matrix.Cell;
 import org.aebench.model.TrainableModel;
@@ -73,17 +74,17 @@ public final class RunnerBenchmark {
             JsonNode result = fork(model, workers, quick);
             List<WorkerTiming> alone = timings(result.get("alone"));
             List<WorkerTiming> together = timings(result.get("together"));
-            Row<RunnerBenchColumn> one = row(cell, alone, alone, THREADS, provenance, measuredAt, quick);
+            Row<RunnerBenchColumn> one = row(cell, alone, alone, WorkerKind.THREADS, provenance, measuredAt, quick);
             rows.add(one);
-            rows.add(report(model, one, row(cell, together, alone, THREADS, provenance, measuredAt, quick)));
-            if (processes) rows.add(report(model, one, row(cell, forkProcesses(model, workers, quick), alone, PROCESSES, provenance, measuredAt, quick)));
+            rows.add(report(model, one, row(cell, together, alone, WorkerKind.THREADS, provenance, measuredAt, quick)));
+            if (processes) rows.add(report(model, one, row(cell, forkProcesses(model, workers, quick), alone, WorkerKind.PROCESSES, provenance, measuredAt, quick)));
         }
         CsvTable<RunnerBenchColumn> table = new CsvTable<>(outDir.resolve("runner.csv"), RunnerBenchColumn.class);
         List<Row<RunnerBenchColumn>> all = new ArrayList<>();
         for (Row<RunnerBenchColumn> old : table.read()) {
             if (rows.stream().noneMatch(r -> r.get(RunnerBenchColumn.MODEL).equals(old.get(RunnerBenchColumn.MODEL))
                     && r.get(RunnerBenchColumn.WORKERS).equals(old.get(RunnerBenchColumn.WORKERS))
-                    && kind(r).equals(kind(old)))) all.add(old);
+                    && WorkerKind.parse(r.get(RunnerBenchColumn.WORKER_KIND)) == WorkerKind.parse(old.get(RunnerBenchColumn.WORKER_KIND)))) all.add(old);
         }
         all.addAll(rows);
         table.rewrite(all);
@@ -98,9 +99,7 @@ public final class RunnerBenchmark {
         return together;
     }
 
-    static final String THREADS = "threads", PROCESSES = "processes";
-
-    static Row<RunnerBenchColumn> row(Cell cell, List<WorkerTiming> timings, List<WorkerTiming> alone, String kind, Provenance provenance,
+    static Row<RunnerBenchColumn> row(Cell cell, List<WorkerTiming> timings, List<WorkerTiming> alone, WorkerKind kind, Provenance provenance,
                                       String measuredAt, boolean quick) {
         int batch = cell.spec().batchSize();
         double mean = timings.stream().mapToDouble(t -> batch / t.stepSeconds()).average().orElseThrow();
@@ -111,7 +110,7 @@ public final class RunnerBenchmark {
         return new Row<>(RunnerBenchColumn.class)
                 .set(RunnerBenchColumn.MODEL, cell.experimentId())
                 .set(RunnerBenchColumn.WORKERS, timings.size())
-                .set(RunnerBenchColumn.WORKER_KIND, kind)
+                .set(RunnerBenchColumn.WORKER_KIND, kind.key())
                 .set(RunnerBenchColumn.SAMPLES_PER_SECOND, mean)
                 .set(RunnerBenchColumn.SLOWEST_WORKER, slowest)
                 .set(RunnerBenchColumn.EFFICIENCY, mean / aloneRate)
@@ -123,12 +122,6 @@ public final class RunnerBenchmark {
                 .set(RunnerBenchColumn.NATIVE_BUILD, provenance.nativeClassifier())
                 .set(RunnerBenchColumn.GIT_COMMIT, provenance.gitCommit() + ("true".equals(provenance.gitDirty()) ? "+dirty" : ""))
                 .set(RunnerBenchColumn.MEASURED_AT, measuredAt);
-    }
-
-    /** A row's worker kind; rows written before processes were measured are threads. */
-    static String kind(Row<RunnerBenchColumn> r) {
-        String k = r.get(RunnerBenchColumn.WORKER_KIND);
-        return k.isEmpty() ? THREADS : k;
     }
 
     /** Runs {@link #main} for one model in a JVM with this one's settings and reads the line it prints. */

@@ -253,45 +253,9 @@ public final class Main {
             System.setOut(new java.io.PrintStream(java.io.OutputStream.nullOutputStream()));
             java.util.Map<String, Cell> cells = new java.util.HashMap<>();
             for (Cell c : new MatrixLoader().load(matrix, profile)) cells.put(c.id(), c);
-            TrainingExecutor executor = new TrainingExecutor(new DataCatalog(data), artifacts);
-            var in = new java.io.BufferedReader(new java.io.InputStreamReader(System.in, java.nio.charset.StandardCharsets.UTF_8));
-            for (String line; (line = in.readLine()) != null; ) {
-                if (line.isBlank()) continue;
-                WorkerProtocol.Event answer;
-                try {
-                    var request = WorkerProtocol.JSON.readValue(line, WorkerProtocol.Request.class);
-                    List<Cell> todo = request.cellIds().stream().map(id -> {
-                        Cell c = cells.get(id);
-                        if (c == null) throw new MatrixException("no cell " + id + " in profile " + profile + " of " + matrix);
-                        return c;
-                    }).toList();
-                    answer = WorkerProtocol.Event.done(executor.execute(todo, new org.aebench.train.TrainingListener() {
-                        @Override
-                        public void epochFinished(org.aebench.train.EpochRecord e, int epochs) {
-                            tell(answers, WorkerProtocol.Event.epoch(e, epochs));
-                        }
-                    }));
-                } catch (RuntimeException | OutOfMemoryError | StackOverflowError e) {
-                    answer = WorkerProtocol.Event.failed(e);
-                }
-                tell(answers, answer);
-            }
+            new WorkerLoop(cells, new TrainingExecutor(new DataCatalog(data), artifacts), answers, () -> System.exit(1))
+                    .serve(new java.io.BufferedReader(new java.io.InputStreamReader(System.in, java.nio.charset.StandardCharsets.UTF_8)));
             return 0;
-        }
-
-        /** One answer line; a runner that is gone ends this worker. */
-        private static void tell(java.io.PrintStream answers, WorkerProtocol.Event event) {
-            String json;
-            try {
-                json = WorkerProtocol.JSON.writeValueAsString(event);
-            } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-                throw new java.io.UncheckedIOException(e);
-            }
-            synchronized (answers) {
-                answers.print(WorkerProtocol.MARK + json + "\n");
-                answers.flush();
-                if (answers.checkError()) System.exit(1);
-            }
         }
     }
 

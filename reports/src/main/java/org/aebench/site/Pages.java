@@ -20,6 +20,7 @@ import org.aebench.contract.ResultColumn;
 import org.aebench.contract.Row;
 import org.aebench.contract.RunColumn;
 import org.aebench.contract.RunnerBenchColumn;
+import org.aebench.contract.WorkerKind;
 import org.aebench.site.SiteRenderer.Picture;
 
 /**
@@ -161,8 +162,8 @@ public final class Pages {
         m.put("pytorch_measured_at", p == null ? "" : p.get(BenchColumn.MEASURED_AT));
         m.put("ratio", p == null ? "" : String.format(java.util.Locale.ROOT, "%.2f",
                 r.number(BenchColumn.SAMPLES_PER_SECOND) / p.number(BenchColumn.SAMPLES_PER_SECOND)));
-        Row<RunnerBenchColumn> alone = runnerRow(runner, r, true, "threads"), together = runnerRow(runner, r, false, "threads");
-        Row<RunnerBenchColumn> processes = runnerRow(runner, r, false, "processes");
+        Row<RunnerBenchColumn> alone = runnerRow(runner, r, true, WorkerKind.THREADS), together = runnerRow(runner, r, false, WorkerKind.THREADS);
+        Row<RunnerBenchColumn> processes = runnerRow(runner, r, false, WorkerKind.PROCESSES);
         m.put("runner_processes", processes == null ? "" : processes.get(RunnerBenchColumn.SAMPLES_PER_SECOND));
         m.put("runner_processes_efficiency", processes == null ? ""
                 : String.format(java.util.Locale.ROOT, "%.0f%%", 100 * processes.number(RunnerBenchColumn.EFFICIENCY)));
@@ -182,11 +183,11 @@ public final class Pages {
      * The runner benchmark's latest row for a JMH training row's model: one worker alone, or several
      * at once as threads or as processes (rows without a kind were threads).
      */
-    private static Row<RunnerBenchColumn> runnerRow(List<Row<RunnerBenchColumn>> runner, Row<BenchColumn> jmh, boolean alone, String kind) {
+    private static Row<RunnerBenchColumn> runnerRow(List<Row<RunnerBenchColumn>> runner, Row<BenchColumn> jmh, boolean alone, WorkerKind kind) {
         if (!"train".equals(jmh.get(BenchColumn.PHASE))) return null;
         return runner.stream().filter(q -> q.get(RunnerBenchColumn.MODEL).equals(jmh.get(BenchColumn.MODEL))
                 && (q.number(RunnerBenchColumn.WORKERS) == 1) == alone
-                && (alone || kind.equals(q.get(RunnerBenchColumn.WORKER_KIND).isEmpty() ? "threads" : q.get(RunnerBenchColumn.WORKER_KIND))))
+                && (alone || WorkerKind.parse(q.get(RunnerBenchColumn.WORKER_KIND)) == kind))
                 .reduce((a, b) -> b).orElse(null);
     }
 
