@@ -3,7 +3,6 @@ package org.aebench.bench;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,6 +14,7 @@ import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.function.UnaryOperator;
 import org.aebench.contract.Row;
 import org.aebench.contract.RunnerBenchColumn;
 import org.aebench.contract.WorkerKind;
@@ -147,10 +147,8 @@ public final class RunnerBenchmark {
     static final double PROCESS_START_SECONDS = 15;
 
     private static Process start(String model, int workers, boolean quick, long windowAt) throws IOException {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
-        command.addAll(ManagementFactory.getRuntimeMXBean().getInputArguments());
-        command.addAll(List.of("-cp", System.getProperty("java.class.path"), RunnerBenchmark.class.getName(),
-                model, String.valueOf(workers), String.valueOf(quick), String.valueOf(windowAt)));
+        List<String> command = ForkCommand.of(RunnerBenchmark.class, UnaryOperator.identity(),
+                List.of(model, String.valueOf(workers), String.valueOf(quick), String.valueOf(windowAt)));
         return new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
     }
 
@@ -181,14 +179,15 @@ public final class RunnerBenchmark {
         Dataset data = ModelBenchmark.data(cell);
         ObjectMapper json = new ObjectMapper();
         var result = json.createObjectNode();
-        List<WorkerTiming> alone = measure(cell, data, 1, settings, windowAt);
-        result.set("alone", json.valueToTree(alone.stream().map(t -> new double[] {t.firstStepsSeconds(), t.steps(), t.seconds()}).toList()));
-        if (windowAt == 0) {
-            List<WorkerTiming> together = measure(cell, data, workers, settings, 0);
-            result.set("together", json.valueToTree(together.stream().map(t -> new double[] {t.firstStepsSeconds(), t.steps(), t.seconds()}).toList()));
-        }
+        result.set("alone", tree(json, measure(cell, data, 1, settings, windowAt)));
+        if (windowAt == 0) result.set("together", tree(json, measure(cell, data, workers, settings, 0)));
         System.out.println(RESULT + json.writeValueAsString(result));
         System.exit(0);
+    }
+
+    /** Timings as {@link #timings} reads them: [first steps' seconds, steps, seconds] each. */
+    private static JsonNode tree(ObjectMapper json, List<WorkerTiming> timings) {
+        return json.valueToTree(timings.stream().map(t -> new double[] {t.firstStepsSeconds(), t.steps(), t.seconds()}).toList());
     }
 
     /**

@@ -32,8 +32,16 @@ public final class ModelRates {
         this.rates = Map.copyOf(rates);
     }
 
-    /** The table shipped with the harness. */
+    /** The table shipped with the harness, read once per process (a run asks for it to deal, show progress and log itself). */
     public static ModelRates shipped() {
+        return Shipped.TABLE;
+    }
+
+    private static final class Shipped {
+        static final ModelRates TABLE = readShipped();
+    }
+
+    private static ModelRates readShipped() {
         try (InputStream in = ModelRates.class.getResourceAsStream(RESOURCE)) {
             if (in == null) return new ModelRates(Map.of());
             Path tmp = Files.createTempFile("aebench-rates", ".csv");

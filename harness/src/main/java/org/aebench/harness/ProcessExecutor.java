@@ -2,10 +2,10 @@ package org.aebench.harness;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.LinkedBlockingQueue;
+import org.aebench.bench.ForkCommand;
 import org.aebench.matrix.Cell;
 import org.aebench.train.TrainingListener;
 
@@ -32,12 +32,10 @@ final class ProcessExecutor implements CellExecutor, AutoCloseable {
      */
     ProcessExecutor(CellExecutor verifier, int workers, List<String> workerArgs) {
         this.verifier = verifier;
-        this.command = new ArrayList<>();
-        command.add(ProcessHandle.current().info().command().orElse("java"));
         long heap = Runtime.getRuntime().maxMemory();
-        for (String a : ManagementFactory.getRuntimeMXBean().getInputArguments()) command.add(shared(a, workers, heap));
-        command.addAll(List.of("-cp", System.getProperty("java.class.path"), Main.class.getName(), "worker"));
-        command.addAll(workerArgs);
+        List<String> args = new ArrayList<>(List.of("worker"));
+        args.addAll(workerArgs);
+        this.command = ForkCommand.of(Main.class, option -> shared(option, workers, heap), args);
     }
 
     /**
@@ -65,10 +63,6 @@ final class ProcessExecutor implements CellExecutor, AutoCloseable {
         } catch (NumberFormatException e) {
             return 0;
         }
-    }
-
-    List<String> command() {
-        return List.copyOf(command);
     }
 
     @Override

@@ -61,9 +61,8 @@ public class Progress {
         this.workers = workers;
         runStart = System.nanoTime();
         count = todo.size();
-        java.util.Map<String, Estimator.Rate> covering = rates.covering(todo.stream().flatMap(t -> t.cells().stream()).toList());
         predicted.clear();
-        for (SharedTraining t : todo) predicted.put(t.first(), Estimator.seconds(t, covering));
+        for (SharedTraining t : todo) predicted.put(t.first(), rates.seconds(t));
         totalWork = predicted.values().stream().mapToDouble(Double::doubleValue).sum();
         out.printf(Locale.ROOT, "aebench: %d cells to run%s%s on %d %s%n", cells,
                 todo.size() < cells ? " (" + todo.size() + " trainings: some cells share one)" : "",
