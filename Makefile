@@ -31,12 +31,20 @@ export MALLOC_TOP_PAD_ ?= 1000000000
 # "Workers side by side"). The top pad above keeps glibc from unmapping a thread arena's heaps when
 # they empty, which made a single arena the better choice when only one thread trained.
 export MALLOC_ARENA_MAX ?= $(shell n=$$(nproc); w=$(or $(WORKERS),0); echo $$(( (w > n ? w : n) + 1 )))
-# Resident memory is held to 14G once per step by aebench.maxresident (NativeGarbage); JavaCPP's own
-# maxphysicalbytes is off because it reads the resident size at every native allocation, a sixth of
-# a small dense network's step (docs/performance.md, "Workers side by side").
+# Resident memory is held to MAX_RESIDENT once per step by aebench.maxresident (NativeGarbage), by default
+# 85% of the machine's memory, so a run ends with a line naming the setting before the kernel kills it;
+# worker processes each get their heap and a share of the rest (report 002's dropout-bn codec needs
+# 9.5 GiB, more than a 14G limit's share: docs/reproduction.md). JavaCPP's own maxphysicalbytes is off
+# because it reads the resident size at every native allocation, a sixth of a small dense network's
+# step (docs/performance.md, "Workers side by side").
+# The serial collector: a worker's step allocates many small Java objects (one per ND4J op's array and
+# shape), and G1's barriers and concurrent threads cost report 001's manifold AE a fifth of its speed
+# (54,600 against 66,500 images/s alone; docs/performance.md, "Interleaved windows"); each worker
+# process collects on its own core, and collection frees memory without moving a number.
 # The two loggers silenced below warn on every graph built (a Pad or OnesLike field, duplicate TF
 # op names) about nothing a user can act on, and drowned the progress display.
-JAVA_OPTS ?= -Xmx4g -Dorg.bytedeco.javacpp.maxbytes=8G -Dorg.bytedeco.javacpp.maxphysicalbytes=0 -Daebench.maxresident=14G \
+MAX_RESIDENT ?= $(shell awk '/^MemTotal:/ { printf "%dM", $$2 * 0.85 / 1024 }' /proc/meminfo 2>/dev/null || echo 14G)
+JAVA_OPTS ?= -Xmx4g -XX:+UseSerialGC -Dorg.bytedeco.javacpp.maxbytes=8G -Dorg.bytedeco.javacpp.maxphysicalbytes=0 -Daebench.maxresident=$(MAX_RESIDENT) \
 	-Dorg.slf4j.simpleLogger.defaultLogLevel=warn \
 	-Dorg.slf4j.simpleLogger.log.org.nd4j.autodiff.functions.DifferentialFunction=error \
 	-Dorg.slf4j.simpleLogger.log.org.nd4j.imports.converters.ImportClassMapping=error

@@ -41,8 +41,8 @@ final class ProcessExecutor implements CellExecutor, AutoCloseable {
     /**
      * {@code option} for one of {@code workers} worker JVMs: the native-memory limit divided among
      * them; the resident-size limit as its Java heap ({@code heap}, each worker has one as large as
-     * the runner's) plus a share of the rest. With the Makefile's 14G and -Xmx4g, two workers get
-     * 9G each: the runner's one JVM held both workers' native memory and one heap in 14G.
+     * the runner's) plus a share of the rest. With -Xmx4g and a 20G limit (the Makefile's 85 % of 24
+     * GiB), two workers get 12G each: the runner's one JVM would hold both workers' native memory and one heap in 20G.
      */
     static String shared(String option, int workers, long heap) {
         String prefix = option.startsWith(NATIVE_LIMIT) ? NATIVE_LIMIT : option.startsWith(RESIDENT_LIMIT) ? RESIDENT_LIMIT : null;
