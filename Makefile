@@ -133,7 +133,7 @@ baseline: build data
 bench: build data
 	$(AEBENCH) bench $(if $(QUICK),--quick) $(if $(MODEL),--model '$(MODEL)')
 
-## bench-runner: the runner's own step per model, one worker alone and WORKERS (default: all cores) at once (PROCESSES=1: as threads and as
+## bench-runner: the runner's own step per model, windows of WORKERS (default: all cores) at once and of each alone in turn (PROCESSES=1: as threads and as
 ## processes): results/bench/runner.csv
 bench-runner: build data
 	$(AEBENCH) bench --runner $(if $(QUICK),--quick) $(if $(MODEL),--model '$(MODEL)') $(if $(WORKERS),--workers $(WORKERS)) $(if $(PROCESSES),--worker-processes)

@@ -16,6 +16,7 @@ import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.UnaryOperator;
 import org.apache.commons.math3.stat.descriptive.rank.Median;
 import org.aebench.contract.Row;
@@ -139,6 +140,10 @@ public final class RunnerBenchmark {
      * worker takes its first steps with the others).
      */
     static Figures figures(List<WorkerTiming> timings, int batch) {
+        if (timings.stream().anyMatch(t -> t.windows().stream().noneMatch(w -> Schedule.together(w.index())))
+                || timings.stream().allMatch(t -> t.windows().stream().allMatch(w -> Schedule.together(w.index())))) {
+            throw new IllegalStateException("a worker was still warming up when its windows were over: no figure (a longer warm-up is needed)");
+        }
         Median median = new Median();
         double alone = median.evaluate(timings.stream().flatMap(t -> t.windows().stream()).filter(w -> !Schedule.together(w.index()))
                 .mapToDouble(w -> w.rate(batch)).toArray());
@@ -200,8 +205,8 @@ public final class RunnerBenchmark {
         return timings;
     }
 
-    /** Seconds a fork is given to start its JVM and load its data before its warm-up counts. */
-    static final double PROCESS_START_SECONDS = 15;
+    /** Seconds a fork is given to start its JVM and load its data before its warm-up counts (coloured MNIST takes ~25). */
+    static final double PROCESS_START_SECONDS = 30;
 
     private static Process start(String model, boolean quick, long windowAt, int firstWorker, int threads, int workers) throws IOException {
         List<String> command = ForkCommand.of(RunnerBenchmark.class, UnaryOperator.identity(), List.of(model, String.valueOf(quick),
@@ -247,8 +252,12 @@ public final class RunnerBenchmark {
      * on: each from its construction through a warm-up that lasts until the schedule starts, then
      * through the schedule's windows (training in its own, waiting in the others').
      */
-    static List<WorkerTiming> measure(Cell cell, Dataset data, Schedule schedule, int firstWorker, int threads) throws Exception {
+    static List<WorkerTiming> measure(Cell cell, Dataset data, Schedule agreed, int firstWorker, int threads) throws Exception {
         CyclicBarrier start = new CyclicBarrier(threads);
+        // threads of one JVM start their windows together once every one is warm, or at the agreed time if later
+        AtomicReference<Schedule> shared = new AtomicReference<>(agreed);
+        CyclicBarrier warm = new CyclicBarrier(threads, () -> shared.set(new Schedule(Math.max(agreed.startMillis(), System.currentTimeMillis() + 200),
+                agreed.windowSeconds(), agreed.workers(), agreed.rounds())));
         ExecutorService pool = Executors.newFixedThreadPool(threads);
         try {
             List<Future<WorkerTiming>> runs = new ArrayList<>();
@@ -260,14 +269,17 @@ public final class RunnerBenchmark {
                     Runnable step = Trainer.steps(cell, data, (TrainableModel) CellModel.of(cell, data.features()));
                     for (int i = 0; i < FIRST_STEPS; i++) step.run();
                     double first = (System.nanoTime() - t0) / 1e9;
-                    stepUntil(step, schedule.startOf(0), WARMUP_STEPS - FIRST_STEPS);
+                    stepUntil(step, agreed.startOf(0), WARMUP_STEPS - FIRST_STEPS);
+                    warm.await();
+                    Schedule schedule = shared.get();
                     if (System.currentTimeMillis() > schedule.startOf(0) + 1000) {
-                        System.err.printf(Locale.ROOT, "runner: %s: worker %d starts its windows %.1f s after the agreed time%n",
+                        System.err.printf(Locale.ROOT, "runner: %s: worker %d was warm %.1f s after the agreed time and skips the windows that were over%n",
                                 cell.experimentId(), worker, (System.currentTimeMillis() - schedule.startOf(0)) / 1e3);
                     }
                     List<Window> windows = new ArrayList<>();
                     for (int k = 0; k < schedule.windows(); k++) {
-                        if (!schedule.active(k, worker)) continue;
+                        // a window half over when this worker gets to it would not be measured with its neighbours
+                        if (!schedule.active(k, worker) || System.currentTimeMillis() > schedule.startOf(k) + 100) continue;
                         sleepUntil(schedule.startOf(k));
                         long t1 = System.nanoTime();
                         long steps = stepUntil(step, schedule.startOf(k + 1), 1);

@@ -2,6 +2,7 @@ package org.aebench.bench;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -44,6 +45,13 @@ class RunnerBenchmarkTest {
         // first 50 steps: 6 s against 50 * 10 / 80 = 6.25 s at speed; 7 s against 50 * 10 / 90 = 5.56 s
         assertEquals(((6.0 - 6.25) + (7.0 - 500.0 / 90)) / 2, f.overheadSeconds(), 1e-9);
         assertEquals("80+90 (100) (100) 80+90 (50) (100)", f.windows());
+    }
+
+    @Test
+    void aWorkerWithoutWindowsGivesNoFigure() {
+        WorkerTiming late = new WorkerTiming(1, 9.0, List.of());
+        WorkerTiming w0 = new WorkerTiming(0, 6.0, List.of(new Window(0, 8, 1), new Window(1, 10, 1)));
+        assertThrows(IllegalStateException.class, () -> RunnerBenchmark.figures(List.of(w0, late), 10));
     }
 
     @Test
