@@ -83,7 +83,9 @@ public final class RunnerBenchmark {
     }
 
     /** One worker's timings: its first steps from construction, then its windows. */
-    record WorkerTiming(int worker, double firstStepsSeconds, List<Window> windows) {}
+    record WorkerTiming(int worker, double firstStepsSeconds, List<Window> windows) {
+        List<Window> together() { return windows.stream().filter(w -> Schedule.together(w.index())).toList(); }
+    }
 
     /** Images per second of one worker: alone, and the mean of the workers together (both medians over windows). */
     record Figures(double alone, double together, double slowest, double overheadSeconds, String windows) {
@@ -140,30 +142,28 @@ public final class RunnerBenchmark {
      * worker takes its first steps with the others).
      */
     static Figures figures(List<WorkerTiming> timings, int batch) {
-        if (timings.stream().anyMatch(t -> t.windows().stream().noneMatch(w -> Schedule.together(w.index())))
-                || timings.stream().allMatch(t -> t.windows().stream().allMatch(w -> Schedule.together(w.index())))) {
+        // every window once, by its place in the schedule: the figures and the printed line read the same grouping
+        Map<Integer, List<Window>> byWindow = new TreeMap<>();
+        timings.forEach(t -> t.windows().forEach(w -> byWindow.computeIfAbsent(w.index(), k -> new ArrayList<>()).add(w)));
+        if (timings.stream().anyMatch(t -> t.together().isEmpty()) || byWindow.keySet().stream().allMatch(Schedule::together)) {
             throw new IllegalStateException("a worker was still warming up when its windows were over: no figure (a longer warm-up is needed)");
         }
         Median median = new Median();
-        double alone = median.evaluate(timings.stream().flatMap(t -> t.windows().stream()).filter(w -> !Schedule.together(w.index()))
-                .mapToDouble(w -> w.rate(batch)).toArray());
-        Map<Integer, List<Window>> byWindow = new TreeMap<>();
-        timings.forEach(t -> t.windows().stream().filter(w -> Schedule.together(w.index()))
-                .forEach(w -> byWindow.computeIfAbsent(w.index(), k -> new ArrayList<>()).add(w)));
-        double together = median.evaluate(byWindow.values().stream()
-                .mapToDouble(ws -> ws.stream().mapToDouble(w -> w.rate(batch)).average().orElseThrow()).toArray());
+        double alone = median.evaluate(byWindow.entrySet().stream().filter(e -> !Schedule.together(e.getKey()))
+                .flatMap(e -> e.getValue().stream()).mapToDouble(w -> w.rate(batch)).toArray());
+        double together = median.evaluate(byWindow.entrySet().stream().filter(e -> Schedule.together(e.getKey()))
+                .mapToDouble(e -> e.getValue().stream().mapToDouble(w -> w.rate(batch)).average().orElseThrow()).toArray());
         double slowest = Double.POSITIVE_INFINITY, overhead = 0;
         for (WorkerTiming t : timings) {
-            double own = median.evaluate(t.windows().stream().filter(w -> Schedule.together(w.index())).mapToDouble(w -> w.rate(batch)).toArray());
+            double own = median.evaluate(t.together().stream().mapToDouble(w -> w.rate(batch)).toArray());
             slowest = Math.min(slowest, own);
             overhead += (t.firstStepsSeconds() - FIRST_STEPS * batch / own) / timings.size();
         }
-        // every window in order, "w0+w1" where all train and "(w)" where one is alone: the spread a reader should see
-        Map<Integer, List<String>> shown = new TreeMap<>();
-        timings.forEach(t -> t.windows().forEach(w -> shown.computeIfAbsent(w.index(), k -> new ArrayList<>())
-                .add(String.format(Locale.ROOT, "%.0f", w.rate(batch)))));
-        String windows = shown.entrySet().stream().map(e -> Schedule.together(e.getKey()) ? String.join("+", e.getValue()) : "(" + e.getValue().get(0) + ")")
-                .collect(java.util.stream.Collectors.joining(" "));
+        // "w0+w1" where all train and "(w)" where one is alone: the spread a reader should see
+        String windows = byWindow.entrySet().stream().map(e -> {
+            List<String> rates = e.getValue().stream().map(w -> String.format(Locale.ROOT, "%.0f", w.rate(batch))).toList();
+            return Schedule.together(e.getKey()) ? String.join("+", rates) : "(" + rates.get(0) + ")";
+        }).collect(java.util.stream.Collectors.joining(" "));
         return new Figures(alone, together, slowest, overhead, windows);
     }
 
