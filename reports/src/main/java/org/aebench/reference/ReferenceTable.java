@@ -22,18 +22,20 @@ public final class ReferenceTable {
     private final List<Claim> claims;
     private final List<OpenChoice> choices;
     private final List<Explanation> explanations;
+    private final List<CollapseCause> collapseCauses;
 
     public ReferenceTable(List<ReferenceReport> reports, List<ReferenceValue> values) {
-        this(reports, values, List.of(), List.of(), List.of());
+        this(reports, values, List.of(), List.of(), List.of(), List.of());
     }
 
     public ReferenceTable(List<ReferenceReport> reports, List<ReferenceValue> values, List<Claim> claims, List<OpenChoice> choices,
-                          List<Explanation> explanations) {
+                          List<Explanation> explanations, List<CollapseCause> collapseCauses) {
         this.reports = List.copyOf(reports);
         this.values = List.copyOf(values);
         this.claims = List.copyOf(claims);
         this.choices = List.copyOf(choices);
         this.explanations = List.copyOf(explanations);
+        this.collapseCauses = List.copyOf(collapseCauses);
         for (Explanation e : explanations) {
             if (values.stream().noneMatch(v -> v.experimentId().equals(e.experimentId()) && v.metric().equals(e.metric()))) {
                 throw new IllegalArgumentException(EXPLANATIONS + ": " + e.experimentId() + " " + e.metric() + " explains no reference number");
@@ -55,7 +57,7 @@ public final class ReferenceTable {
         return load(name -> {
             try {
                 java.nio.file.Path file = dir.resolve(name);
-                if ((name.equals(CHOICES) || name.equals(EXPLANATIONS)) && !java.nio.file.Files.exists(file)) return null;
+                if ((name.equals(CHOICES) || name.equals(EXPLANATIONS) || name.equals(COLLAPSES)) && !java.nio.file.Files.exists(file)) return null;
                 return java.nio.file.Files.newInputStream(file);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
@@ -105,19 +107,36 @@ public final class ReferenceTable {
                 throw new IllegalArgumentException(EXPLANATIONS + " line " + r.getRecordNumber() + ": " + e.getMessage(), e);
             }
         }
-        return new ReferenceTable(reports, values, claims, choices, explanations);
+        List<CollapseCause> collapses = new ArrayList<>();
+        for (CSVRecord r : records(source, COLLAPSES)) {
+            try {
+                collapses.add(new CollapseCause(r.get("experiment_id"), r.get("cause"), r.get("evidence")));
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException(COLLAPSES + " line " + r.getRecordNumber() + ": " + e.getMessage(), e);
+            }
+        }
+        return new ReferenceTable(reports, values, claims, choices, explanations, collapses);
     }
 
     /** Optional: settings the reports leave open and what we chose. */
     static final String CHOICES = "choices.csv";
     /** Optional: why reference numbers stay outside tolerance at the reports' settings, as found. */
     static final String EXPLANATIONS = "explanations.csv";
+    /** Optional: why our networks collapse in some seeds of an experiment, as found. */
+    static final String COLLAPSES = "collapses.csv";
 
     /** The transcribed reason a reference number is outside tolerance, or null when none was found. */
     public Explanation explanationOf(ReferenceValue v) {
         return explanations.stream().filter(e -> e.experimentId().equals(v.experimentId()) && e.metric().equals(v.metric()))
                 .findFirst().orElse(null);
     }
+
+    /** The found cause of our collapses in an experiment, or null when none was found. */
+    public CollapseCause collapseCauseOf(String experimentId) {
+        return collapseCauses.stream().filter(c -> c.experimentId().equals(experimentId)).findFirst().orElse(null);
+    }
+
+    public List<CollapseCause> collapseCauses() { return collapseCauses; }
 
     public List<OpenChoice> choicesOf(String report) {
         return choices.stream().filter(c -> c.report().equals(report)).toList();

@@ -1,6 +1,7 @@
 package org.aebench.site;
 
 import java.util.List;
+import org.aebench.reference.CollapseCause;
 import org.aebench.reference.Explanation;
 import org.aebench.reference.ReferenceValue;
 
@@ -12,6 +13,7 @@ import org.aebench.reference.ReferenceValue;
  * @param verdict         within, better, worse, outside, not run, not comparable
  * @param referenceIsBaseline non-null when the reference equals a trivial baseline (a collapsed network)
  * @param explanation     why the number is outside tolerance, as found and transcribed; null when none
+ * @param collapseCause   why our network collapsed in some seeds of this experiment, as found; null when none
  */
 public record Comparison(
         ReferenceValue reference,
@@ -23,7 +25,8 @@ public record Comparison(
         String referenceIsBaseline,
         Stats zeroBaseline,
         Stats meanBaseline,
-        Explanation explanation) {
+        Explanation explanation,
+        CollapseCause collapseCause) {
 
     /** Verdicts that put a number outside tolerance. */
     static final List<String> OUTSIDE = List.of("better", "worse", "outside");
@@ -35,6 +38,7 @@ public record Comparison(
         REPORT_INCONSISTENCY(Explanation.Kind.REPORT_INCONSISTENCY.text(), true),
         SETTING_NOT_GIVEN(Explanation.Kind.SETTING_NOT_GIVEN.text(), true),
         OUR_DIFFERENCE(Explanation.Kind.OUR_DIFFERENCE.text(), true),
+        OURS_COLLAPSED_CAUSE_FOUND("ours collapsed in some seed, for a cause in the report's own design", true),
         OURS_COLLAPSED("ours collapsed in some seed, cause not yet found", false),
         UNEXPLAINED("outside tolerance at the report's settings, not yet explained", false);
 
@@ -62,7 +66,7 @@ public record Comparison(
         if (explanation != null && explanation.kind() == Explanation.Kind.COLLAPSED_REFERENCE) return Reason.COLLAPSED_REFERENCE;
         if (experiment != null && !experiment.reducedSettings().isEmpty()) return Reason.REDUCED_SETTINGS;
         if (explanation != null) return Reason.valueOf(explanation.kind().name());  // every kind found is a reason of the same name
-        if (experiment != null && !experiment.allOk()) return Reason.OURS_COLLAPSED;
+        if (experiment != null && !experiment.allOk()) return collapseCause != null ? Reason.OURS_COLLAPSED_CAUSE_FOUND : Reason.OURS_COLLAPSED;
         return Reason.UNEXPLAINED;
     }
 
@@ -73,6 +77,7 @@ public record Comparison(
         if (r == Reason.COLLAPSED_REFERENCE && referenceIsBaseline != null) return r.text() + " (" + referenceIsBaseline + ")";
         if (r == Reason.REDUCED_SETTINGS) return r.text() + ": " + experiment.reducedSettings();
         if (explanation != null) return explanation.describe();
+        if (r == Reason.OURS_COLLAPSED_CAUSE_FOUND) return r.text() + ": " + collapseCause.cause();
         return r.text();
     }
 }

@@ -124,7 +124,8 @@ public final class SiteRenderer {
                     .filter(e -> e.report().equals(report.id())).toList();
             List<Comparison> comparisons = new ArrayList<>();
             for (ReferenceValue ref : references.valuesOf(report.id())) {
-                comparisons.add(compare(ref, experiments.get(ref.experimentId()), experiments, references.explanationOf(ref)));
+                comparisons.add(compare(ref, experiments.get(ref.experimentId()), experiments, references.explanationOf(ref),
+                        references.collapseCauseOf(ref.experimentId())));
             }
             TreeSet<String> datasets = new TreeSet<>();
             ours.forEach(e -> datasets.add(e.dataset()));
@@ -148,6 +149,9 @@ public final class SiteRenderer {
         theirs.forEach((id, rows) -> crosscheck.put(id, CrosscheckSummary.of(rows, experiments.get(id))));
         Map<String, Object> model = new LinkedHashMap<>();
         model.put("crosscheck", crosscheck);
+        Map<String, org.aebench.reference.CollapseCause> collapseCauses = new LinkedHashMap<>();
+        references.collapseCauses().forEach(c -> collapseCauses.put(c.experimentId(), c));
+        model.put("collapseCauses", collapseCauses);
         model.put("profile", profile);
         model.put("generatedAt", Instant.now().toString());
         model.put("reports", reports);
@@ -233,7 +237,7 @@ public final class SiteRenderer {
     }
 
     static Comparison compare(ReferenceValue ref, ExperimentSummary ours, Map<String, ExperimentSummary> experiments,
-                              org.aebench.reference.Explanation explanation) {
+                              org.aebench.reference.Explanation explanation, org.aebench.reference.CollapseCause collapseCause) {
         String dataset = datasetOf(ref.experimentId());
         Stats zero = baseline(experiments, TrivialBaseline.ZERO.family(), dataset, ref.metric());
         Stats mean = baseline(experiments, TrivialBaseline.MEAN.family(), dataset, ref.metric());
@@ -253,7 +257,7 @@ public final class SiteRenderer {
             diff = 100 * (value.mean() - refScaled) / Math.abs(refScaled);
             verdict = MetricRules.verdict(ref.metric(), value.mean(), refScaled);
         }
-        return new Comparison(ref, ours, value, refScaled, diff, verdict, refIsBaseline, zero, mean, explanation);
+        return new Comparison(ref, ours, value, refScaled, diff, verdict, refIsBaseline, zero, mean, explanation, collapseCause);
     }
 
     /** The dataset is the last path element of an experiment id. */

@@ -19,7 +19,7 @@ class ReproductionVerdictTest {
 
     private static Comparison comparison(String verdict, org.aebench.reference.Explanation why) {
         ReferenceValue ref = new ReferenceValue("r9", "f", "s", "r9/a/mnist", "test_mse", "0.01", "d", 1, "");
-        return new Comparison(ref, OK_FULL, OK_FULL.metric("test_mse"), 0.01, 0, verdict, null, null, null, why);
+        return new Comparison(ref, OK_FULL, OK_FULL.metric("test_mse"), 0.01, 0, verdict, null, null, null, why, null);
     }
 
     @Test
@@ -39,6 +39,23 @@ class ReproductionVerdictTest {
         assertEquals(0, v.outsideReduced());
         assertEquals("a setting the report does not give: the report gives no learning rate", comparison("worse", why).reasonText());
         assertEquals("", comparison("within", why).reasonText(), "a number within tolerance needs no reason");
+    }
+
+    @Test
+    void aCollapseWithACauseFoundIsExplainedAndOneWithoutIsNot() {
+        ExperimentSummary partly = ExperimentSummary.of(List.of(SiteRendererTest.row("r9/a/mnist", "conv-ae", "ok", 1, 0.01),
+                SiteRendererTest.row("r9/a/mnist", "conv-ae", "collapsed", 2, 0.11)));
+        ReferenceValue ref = new ReferenceValue("r9", "f", "s", "r9/a/mnist", "test_mse", "0.01", "d", 1, "");
+        var cause = new org.aebench.reference.CollapseCause("r9/a/mnist", "the final ReLU is dead at initialisation for some seeds", "a survey");
+        Comparison found = new Comparison(ref, partly, partly.metric("test_mse"), 0.01, 500, "worse", null, null, null, null, cause);
+        Comparison notFound = new Comparison(ref, partly, partly.metric("test_mse"), 0.01, 500, "worse", null, null, null, null, null);
+        assertEquals(Comparison.Reason.OURS_COLLAPSED_CAUSE_FOUND, found.reason());
+        assertEquals("ours collapsed in some seed, for a cause in the report's own design: the final ReLU is dead at initialisation for some seeds",
+                found.reasonText());
+        assertEquals(Comparison.Reason.OURS_COLLAPSED, notFound.reason());
+        var v = ReproductionVerdict.of(List.of(found, notFound), List.of());
+        assertEquals(1, v.outsideExplained());
+        assertEquals(1, v.outsideUnexplained());
     }
 
     private static ClaimCheck claim(ClaimVerdict verdict, ClaimVerdict onReport) {

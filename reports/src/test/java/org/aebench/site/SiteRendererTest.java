@@ -106,6 +106,18 @@ class SiteRendererTest {
     }
 
     @Test
+    void aCollapsedExperimentShowsTheCauseFoundAndAnOkOneDoesNot() throws IOException {
+        ReferenceTable refs = new ReferenceTable(List.of(new ReferenceReport("r000", "000.txt", "T", "MNIST", "runs")), List.of(),
+                List.of(), List.of(), List.of(),
+                List.of(new org.aebench.reference.CollapseCause("r000/dead/mnist", "its final ReLU dies at initialisation", "a survey of seeds"),
+                        new org.aebench.reference.CollapseCause("r000/alive/mnist", "never shown: nothing collapsed", "none")));
+        String html = render(dir, List.of(row("r000/dead/mnist", "conv-ae", "collapsed", 1, 0.11), row("r000/dead/mnist", "conv-ae", "ok", 2, 0.01),
+                row("r000/alive/mnist", "conv-ae", "ok", 1, 0.01)), refs);
+        assertTrue(html.contains("why it collapses: its final ReLU dies at initialisation"), "the cause beside the collapsed experiment");
+        assertFalse(html.contains("never shown"), "an experiment whose cells are all ok has nothing to explain");
+    }
+
+    @Test
     void hostileNamesAndNotesAreEscaped() throws IOException {
         String evil = "<script>alert('x')</script>";
         ReferenceTable refs = new ReferenceTable(
@@ -122,9 +134,9 @@ class SiteRendererTest {
     @Test
     void missingMeasurementsAreShownAsSuchNotAsNumbers() {
         ReferenceValue ref = new ReferenceValue("r009", "f", "s", "r009/x/mnist", "test_mse", "0.01", "d", 1, "");
-        assertEquals("not run", SiteRenderer.compare(ref, null, java.util.Map.of(), null).verdict());
+        assertEquals("not run", SiteRenderer.compare(ref, null, java.util.Map.of(), null, null).verdict());
         ReferenceValue unclear = new ReferenceValue("r009", "f", "s", "r009/x/mnist", "test_mse", "0.01", "d", Double.NaN, "");
-        assertEquals("not comparable", SiteRenderer.compare(unclear, null, java.util.Map.of(), null).verdict());
+        assertEquals("not comparable", SiteRenderer.compare(unclear, null, java.util.Map.of(), null, null).verdict());
     }
 
     private static Row<org.aebench.contract.BenchColumn> bench(String benchmark, String model, String threads, double rate) {
