@@ -91,6 +91,40 @@ def strided_conv(c):
         Images(c, False))
 
 
+class ConvVae(nn.Module):
+    """ConvVariationalAutoencoder (report 002 section 4.3): the stride-2 encoder, mean and log-variance heads of a
+    16x2x2 Gaussian code, z = mu + exp(logvar / 2) * eps while training and mu at test time, the strided decoder."""
+
+    def __init__(self, c):
+        super().__init__()
+        self.trunk = nn.Sequential(
+            Images(c, True),
+            nn.Conv2d(c, 128, 3, 2, 1), nn.ReLU(), nn.Conv2d(128, 64, 3, 2, 1), nn.ReLU(), nn.Conv2d(64, 32, 3, 2, 1), nn.ReLU())
+        self.mu, self.log_var = nn.Conv2d(32, 16, 3, 2, 1), nn.Conv2d(32, 16, 3, 2, 1)
+        self.decoder = nn.Sequential(
+            nn.ConvTranspose2d(16, 32, 4, 2, 1), nn.ReLU(), nn.ConvTranspose2d(32, 64, 3, 2, 1), nn.ReLU(),
+            nn.ConvTranspose2d(64, 128, 4, 2, 1), nn.ReLU(), nn.ConvTranspose2d(128, c, 4, 2, 1), nn.Sigmoid(),
+            Images(c, False))
+        self.kl = None
+
+    def forward(self, x):
+        h = self.trunk(x)
+        mu = self.mu(h)
+        if not self.training:
+            return self.decoder(mu)
+        log_var = self.log_var(h)
+        self.kl = -0.5 * (1 + log_var - mu * mu - log_var.exp()).sum(dim=(1, 2, 3)).mean()
+        return self.decoder(mu + (0.5 * log_var).exp() * torch.randn_like(mu))
+
+
+def objective(a, model):
+    """The loss of a step, as the Java model computes it: for the VAE the squared error summed over an
+    image's pixels plus the KL term, both averaged over the batch; otherwise the matrix's mean loss."""
+    if isinstance(model, ConvVae):
+        return lambda y, x: ((y - x) ** 2).sum(dim=1).mean() + model.kl
+    return nn.MSELoss() if a.loss == "mse" else nn.BCELoss()
+
+
 def build(a):
     model = architecture(a)
     if model is not None and a.init == "glorot-uniform":
@@ -113,6 +147,8 @@ def architecture(a):
         return conv_keras_denoise(a.filters)
     if a.family == "strided-conv-ae":
         return strided_conv(a.features // 784)
+    if a.family == "conv-vae":
+        return ConvVae(a.features // 784)
     return None
 
 
@@ -180,7 +216,7 @@ def main():
         model = model.to(memory_format=torch.channels_last)
         Images.channels_last = True
     optimizer = optimiser(a, model)
-    loss = nn.MSELoss() if a.loss == "mse" else nn.BCELoss()
+    loss = objective(a, model)
     position = [0]
 
     def step():
@@ -223,10 +259,12 @@ def train(a, model):
     model = build(a)  # built again after seeding, so the initial weights come from the seed
     train_x = torch.from_numpy(np.fromfile(a.images, dtype="<f4").reshape(-1, a.features).copy())
     test_x = torch.from_numpy(np.fromfile(a.test_images, dtype="<f4").reshape(-1, a.features).copy())
+    model.eval()  # the VAE's test-time output, from its mean code, draws no noise
     with torch.no_grad():
         dead = bool(float(model(test_x[:1000]).max()) == 0.0)
+    model.train()
     optimizer = optimiser(a, model)
-    loss = nn.MSELoss() if a.loss == "mse" else nn.BCELoss()
+    loss = objective(a, model)
     order = torch.Generator().manual_seed(a.seed)
     noise = torch.Generator().manual_seed(a.seed + 1)
 
