@@ -22,7 +22,8 @@ public final class ReferenceTable {
     private final List<Claim> claims;
     private final List<OpenChoice> choices;
     private final List<Explanation> explanations;
-    private final List<CollapseCause> collapseCauses;
+    /** By experiment id: one cause per experiment. */
+    private final java.util.Map<String, CollapseCause> collapseCauses = new java.util.LinkedHashMap<>();
 
     public ReferenceTable(List<ReferenceReport> reports, List<ReferenceValue> values) {
         this(reports, values, List.of(), List.of(), List.of(), List.of());
@@ -35,7 +36,11 @@ public final class ReferenceTable {
         this.claims = List.copyOf(claims);
         this.choices = List.copyOf(choices);
         this.explanations = List.copyOf(explanations);
-        this.collapseCauses = List.copyOf(collapseCauses);
+        for (CollapseCause c : collapseCauses) {
+            if (this.collapseCauses.putIfAbsent(c.experimentId(), c) != null) {
+                throw new IllegalArgumentException(COLLAPSES + ": " + c.experimentId() + " has two causes");
+            }
+        }
         for (Explanation e : explanations) {
             if (values.stream().noneMatch(v -> v.experimentId().equals(e.experimentId()) && v.metric().equals(e.metric()))) {
                 throw new IllegalArgumentException(EXPLANATIONS + ": " + e.experimentId() + " " + e.metric() + " explains no reference number");
@@ -133,10 +138,11 @@ public final class ReferenceTable {
 
     /** The found cause of our collapses in an experiment, or null when none was found. */
     public CollapseCause collapseCauseOf(String experimentId) {
-        return collapseCauses.stream().filter(c -> c.experimentId().equals(experimentId)).findFirst().orElse(null);
+        return collapseCauses.get(experimentId);
     }
 
-    public List<CollapseCause> collapseCauses() { return collapseCauses; }
+    /** Every cause found, by experiment id. */
+    public java.util.Map<String, CollapseCause> collapseCauses() { return java.util.Collections.unmodifiableMap(collapseCauses); }
 
     public List<OpenChoice> choicesOf(String report) {
         return choices.stream().filter(c -> c.report().equals(report)).toList();

@@ -149,9 +149,7 @@ public final class SiteRenderer {
         theirs.forEach((id, rows) -> crosscheck.put(id, CrosscheckSummary.of(rows, experiments.get(id))));
         Map<String, Object> model = new LinkedHashMap<>();
         model.put("crosscheck", crosscheck);
-        Map<String, org.aebench.reference.CollapseCause> collapseCauses = new LinkedHashMap<>();
-        references.collapseCauses().forEach(c -> collapseCauses.put(c.experimentId(), c));
-        model.put("collapseCauses", collapseCauses);
+        model.put("collapseCauses", references.collapseCauses());
         model.put("profile", profile);
         model.put("generatedAt", Instant.now().toString());
         model.put("reports", reports);
