@@ -32,6 +32,17 @@ public record ClaimCheck(Claim claim, ClaimVerdict verdict, int seedsHeld, int s
     public boolean failsOnReport() { return onReport == ClaimVerdict.FAILS; }
 
     static ClaimCheck of(Claim c, Map<String, ExperimentSummary> experiments, List<ReferenceValue> printed, Format fmt) {
+        return of(c, experiments, printed, Set.of(), fmt);
+    }
+
+    /**
+     * @param collapsedInReport experiments whose network had collapsed in the report too: a seed in
+     *                          which one of ours collapsed still compares like with like. In any other
+     *                          seed with a collapsed network of ours the claim is not evaluated, since
+     *                          a claim about trained networks says nothing of one that never trained.
+     */
+    static ClaimCheck of(Claim c, Map<String, ExperimentSummary> experiments, List<ReferenceValue> printed, Set<String> collapsedInReport,
+                         Format fmt) {
         if (!c.checkable()) return new ClaimCheck(c, ClaimVerdict.NOT_CHECKABLE, 0, 0, c.note(), null, "");
         ClaimVerdict onReport = null;
         String reportEvidence = "";
@@ -57,9 +68,29 @@ public record ClaimCheck(Claim claim, ClaimVerdict verdict, int seedsHeld, int s
             return new ClaimCheck(c, ClaimVerdict.NOT_EVALUATED, 0, 0, "no " + c.metric() + " yet for " + String.join(", ", missing),
                     onReport, reportEvidence);
         }
-        Set<Integer> seeds = seeds(c, experiments);
+        Set<Integer> seeds = new java.util.TreeSet<>(seeds(c, experiments));
         if (seeds.isEmpty()) {
             return new ClaimCheck(c, ClaimVerdict.NOT_EVALUATED, 0, 0, "no seed ran every experiment of the claim", onReport, reportEvidence);
+        }
+        Set<Integer> leftOut = new java.util.TreeSet<>();
+        Set<String> collapsedOnlyHere = new java.util.TreeSet<>();
+        for (String id : c.experiments()) {
+            if (collapsedInReport.contains(id)) continue;
+            Set<Integer> collapsed = experiments.get(id).collapsedSeeds();
+            // a single-valued experiment (seed 0 stands for all) collapsed in its one run
+            for (int seed : seeds) {
+                if (seed == 0 ? !collapsed.isEmpty() : collapsed.contains(seed)) {
+                    leftOut.add(seed);
+                    collapsedOnlyHere.add(id);
+                }
+            }
+        }
+        String collapseNote = collapsedOnlyHere.isEmpty() ? "" : "; seed(s) " + leftOut + " left out: " + String.join(", ", collapsedOnlyHere)
+                + " collapsed there and the report's network did not";
+        seeds.removeAll(leftOut);
+        if (seeds.isEmpty()) {
+            return new ClaimCheck(c, ClaimVerdict.NOT_EVALUATED, 0, 0, "every seed has a collapsed network the report's was not: "
+                    + String.join(", ", collapsedOnlyHere), onReport, reportEvidence);
         }
         int held = 0;
         for (int seed : seeds) {
@@ -70,7 +101,7 @@ public record ClaimCheck(Claim claim, ClaimVerdict verdict, int seedsHeld, int s
             }
             if (all) held++;
         }
-        return new ClaimCheck(c, ClaimVerdict.ofCounts(held, seeds.size()), held, seeds.size(), evidence(c, experiments, fmt),
+        return new ClaimCheck(c, ClaimVerdict.ofCounts(held, seeds.size()), held, seeds.size(), evidence(c, experiments, fmt) + collapseNote,
                 onReport, reportEvidence);
     }
 

@@ -16,7 +16,8 @@ import org.apache.commons.math3.stat.inference.TTest;
  * seeds a side, Welch's t-test says so at p &lt; 0.05; a collapse of ours is the architecture's
  * only when PyTorch's version collapses too.
  */
-public record CrosscheckSummary(String framework, Stats testMse, int runs, int collapsed, int deadAtInit, Agreement agreement, String detail) {
+public record CrosscheckSummary(String framework, Stats testMse, Stats noisyTestMse, int runs, int collapsed, int deadAtInit, Agreement agreement,
+                                String detail) {
 
     /** How our numbers stand against the independent implementation's. */
     public enum Agreement {
@@ -32,12 +33,24 @@ public record CrosscheckSummary(String framework, Stats testMse, int runs, int c
         public String css() { return this == AGREE || this == NO_SPREAD ? "within" : "outside"; }
     }
 
+    /**
+     * PyTorch's value of one of our metrics, or null when it has none: our {@code test_mse} is scored
+     * on the noisy test images where the cell has them, which PyTorch's {@code noisy_test_mse} is.
+     */
+    public Stats valueOf(String metric) {
+        if (metric.equals(ResultColumn.NOISE_FREE_TEST_MSE.header())) return testMse;
+        if (metric.equals(ResultColumn.TEST_MSE.header())) return noisyTestMse != null ? noisyTestMse : testMse;
+        return null;
+    }
+
     /** Whether the two implementations disagree (beyond seed noise, or beyond tolerance with one seed a side). */
     public boolean disagrees() { return agreement == Agreement.DISAGREE || agreement == Agreement.DISAGREE_NO_SPREAD; }
 
     static CrosscheckSummary of(List<Row<CrosscheckColumn>> theirs, ExperimentSummary ours) {
         double[] them = theirs.stream().mapToDouble(r -> r.number(CrosscheckColumn.TEST_MSE)).filter(Double::isFinite).toArray();
         Stats stats = Stats.of(java.util.Arrays.stream(them).boxed().toList());
+        Stats noisy = Stats.of(theirs.stream().map(r -> r.get(CrosscheckColumn.NOISY_TEST_MSE)).filter(v -> !v.isEmpty())
+                .map(Double::parseDouble).toList());
         int collapsed = (int) theirs.stream().filter(r -> Status.parse(r.get(CrosscheckColumn.STATUS)) == Status.COLLAPSED).count();
         int dead = (int) theirs.stream().filter(r -> r.get(CrosscheckColumn.DEAD_AT_INIT).equals("true")).count();
         String metric = ResultColumn.NOISE_FREE_TEST_MSE.header();
@@ -60,7 +73,7 @@ public record CrosscheckSummary(String framework, Stats testMse, int runs, int c
                         : "; PyTorch collapsed in none of its " + theirs.size() + " seed(s) (its initial weights differ from ours)";
             }
         }
-        return new CrosscheckSummary(theirs.isEmpty() ? "" : theirs.get(0).get(CrosscheckColumn.FRAMEWORK), stats, theirs.size(), collapsed, dead,
+        return new CrosscheckSummary(theirs.isEmpty() ? "" : theirs.get(0).get(CrosscheckColumn.FRAMEWORK), stats, noisy, theirs.size(), collapsed, dead,
                 agreement, detail);
     }
 }

@@ -25,7 +25,8 @@ public record ExperimentSummary(
         List<String> reasons,
         List<String> trainedIn,
         Map<String, Stats> metrics,
-        Map<String, java.util.SortedMap<Integer, Double>> bySeed) {
+        Map<String, java.util.SortedMap<Integer, Double>> bySeed,
+        java.util.SortedSet<Integer> collapsedSeeds) {
 
     /** Metrics (result columns) the site summarises per experiment. */
     static final List<ResultColumn> METRICS = List.of(
@@ -50,10 +51,14 @@ public record ExperimentSummary(
         Row<ResultColumn> first = rows.get(0);
         int ok = 0, collapsed = 0, failed = 0;
         List<String> reasons = new ArrayList<>();
+        java.util.SortedSet<Integer> collapsedSeeds = new java.util.TreeSet<>();
         for (Row<ResultColumn> r : rows) {
             switch (Status.parse(r.get(ResultColumn.STATUS))) {
                 case OK -> ok++;
-                case COLLAPSED -> collapsed++;
+                case COLLAPSED -> {
+                    collapsed++;
+                    collapsedSeeds.add((int) r.number(ResultColumn.SEED));
+                }
                 case FAILED -> failed++;
             }
             String reason = r.get(ResultColumn.REASON);
@@ -83,7 +88,7 @@ public record ExperimentSummary(
         return new ExperimentSummary(first.get(ResultColumn.EXPERIMENT_ID), first.get(ResultColumn.REPORT),
                 first.get(ResultColumn.EXPERIMENT), first.get(ResultColumn.SECTION), first.get(ResultColumn.FAMILY),
                 first.get(ResultColumn.DATASET), first.get(ResultColumn.SWEEP), first.get(ResultColumn.ARCHITECTURE),
-                rows.size(), ok, collapsed, failed, reasons, trainedIn, metrics, bySeed);
+                rows.size(), ok, collapsed, failed, reasons, trainedIn, metrics, bySeed, java.util.Collections.unmodifiableSortedSet(collapsedSeeds));
     }
 
     /** The test MSE after the first epoch over that after the last: above 1, later epochs improved on the first. */

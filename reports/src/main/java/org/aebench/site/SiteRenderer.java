@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import org.aebench.compare.ReportTables;
@@ -113,6 +114,10 @@ public final class SiteRenderer {
         Map<String, ExperimentSummary> experiments = new LinkedHashMap<>();
         byExperiment.forEach((id, rows) -> experiments.put(id, ExperimentSummary.of(rows, index.curves())));
 
+        Map<String, List<Row<org.aebench.contract.CrosscheckColumn>>> theirs = new LinkedHashMap<>();
+        for (var r : in.crosscheck()) theirs.computeIfAbsent(r.get(org.aebench.contract.CrosscheckColumn.EXPERIMENT_ID), k -> new ArrayList<>()).add(r);
+        Map<String, CrosscheckSummary> crosscheck = new LinkedHashMap<>();
+        theirs.forEach((id, rows) -> crosscheck.put(id, CrosscheckSummary.of(rows, experiments.get(id))));
         List<ReportPage> reports = new ArrayList<>();
         Format fmt = new Format();
         Map<String, Integer> claimCounts = new LinkedHashMap<>();
@@ -125,14 +130,16 @@ public final class SiteRenderer {
             List<Comparison> comparisons = new ArrayList<>();
             for (ReferenceValue ref : references.valuesOf(report.id())) {
                 comparisons.add(compare(ref, experiments.get(ref.experimentId()), experiments, references.explanationOf(ref),
-                        references.collapseCauseOf(ref.experimentId())));
+                        references.collapseCauseOf(ref.experimentId()), crosscheck.get(ref.experimentId())));
             }
             TreeSet<String> datasets = new TreeSet<>();
             ours.forEach(e -> datasets.add(e.dataset()));
             List<ExperimentSummary> baselines = experiments.values().stream()
                     .filter(e -> isBaseline(e) && datasets.contains(e.dataset())).toList();
+            Set<String> collapsedInReport = comparisons.stream().filter(Comparison::reportCollapsed)
+                    .map(c -> c.reference().experimentId()).collect(java.util.stream.Collectors.toSet());
             List<ClaimCheck> claims = references.claimsOf(report.id()).stream()
-                    .map(c -> ClaimCheck.of(c, experiments, references.valuesOf(report.id()), fmt)).toList();
+                    .map(c -> ClaimCheck.of(c, experiments, references.valuesOf(report.id()), collapsedInReport, fmt)).toList();
             claims.forEach(c -> claimCounts.merge(c.verdict().key(), 1, Integer::sum));
             claims.stream().filter(ClaimCheck::failsOnReport).forEach(c -> claimCounts.merge(FAIL_ON_REPORT, 1, Integer::sum));
             comparisons.forEach(c -> comparisonCounts.merge(c.verdict(), 1, Integer::sum));
@@ -143,10 +150,6 @@ public final class SiteRenderer {
                     baselines, sections.groups(),
                     sections.matrix(), Pages.RefCounts.of(comparisons)));
         }
-        Map<String, List<Row<org.aebench.contract.CrosscheckColumn>>> theirs = new LinkedHashMap<>();
-        for (var r : in.crosscheck()) theirs.computeIfAbsent(r.get(org.aebench.contract.CrosscheckColumn.EXPERIMENT_ID), k -> new ArrayList<>()).add(r);
-        Map<String, CrosscheckSummary> crosscheck = new LinkedHashMap<>();
-        theirs.forEach((id, rows) -> crosscheck.put(id, CrosscheckSummary.of(rows, experiments.get(id))));
         Map<String, Object> model = new LinkedHashMap<>();
         model.put("crosscheck", crosscheck);
         model.put("collapseCauses", references.collapseCauses());
@@ -235,7 +238,8 @@ public final class SiteRenderer {
     }
 
     static Comparison compare(ReferenceValue ref, ExperimentSummary ours, Map<String, ExperimentSummary> experiments,
-                              org.aebench.reference.Explanation explanation, org.aebench.reference.CollapseCause collapseCause) {
+                              org.aebench.reference.Explanation explanation, org.aebench.reference.CollapseCause collapseCause,
+                              CrosscheckSummary pytorch) {
         String dataset = datasetOf(ref.experimentId());
         Stats zero = baseline(experiments, TrivialBaseline.ZERO.family(), dataset, ref.metric());
         Stats mean = baseline(experiments, TrivialBaseline.MEAN.family(), dataset, ref.metric());
@@ -255,7 +259,7 @@ public final class SiteRenderer {
             diff = 100 * (value.mean() - refScaled) / Math.abs(refScaled);
             verdict = MetricRules.verdict(ref.metric(), value.mean(), refScaled);
         }
-        return new Comparison(ref, ours, value, refScaled, diff, verdict, refIsBaseline, zero, mean, explanation, collapseCause);
+        return new Comparison(ref, ours, value, refScaled, diff, verdict, refIsBaseline, zero, mean, explanation, collapseCause, pytorch);
     }
 
     /** The dataset is the last path element of an experiment id. */

@@ -47,6 +47,26 @@ class ClaimCheckTest {
     }
 
     @Test
+    void aSeedWithACollapsedNetworkIsLeftOutUnlessTheReportsCollapsedToo() {
+        Map<String, ExperimentSummary> exps = new LinkedHashMap<>();
+        exps.put(LOW, ExperimentSummary.of(List.of(SiteRendererTest.row(LOW, "dense-ae", "ok", 1, 0.01),
+                SiteRendererTest.row(LOW, "dense-ae", "collapsed", 2, 0.114), SiteRendererTest.row(LOW, "dense-ae", "collapsed", 3, 0.114))));
+        exps.put(HIGH, ExperimentSummary.of(List.of(SiteRendererTest.row(HIGH, "dense-ae", "ok", 1, 0.03),
+                SiteRendererTest.row(HIGH, "dense-ae", "ok", 2, 0.03), SiteRendererTest.row(HIGH, "dense-ae", "ok", 3, 0.03))));
+        Claim lowBelowHigh = claim(ClaimRule.LESS, "test_mse", List.of(LOW), List.of(HIGH));
+        ClaimCheck ours = ClaimCheck.of(lowBelowHigh, exps, List.of(), java.util.Set.of(), fmt);
+        assertEquals("holds (1 seed, no spread)", ours.verdictText(), "seeds 2 and 3 compare a network that never trained");
+        assertTrue(ours.evidence().contains("seed(s) [2, 3] left out: " + LOW + " collapsed there"), ours.evidence());
+        assertEquals("mixed 1/3", ClaimCheck.of(lowBelowHigh, exps, List.of(), java.util.Set.of(LOW), fmt).verdictText(),
+                "the report's network collapsed too: every seed compares like with like");
+        Claim highAboveLow = claim(ClaimRule.GREATER, "test_mse", List.of(HIGH), List.of(LOW));
+        exps.put(LOW, ExperimentSummary.of(List.of(SiteRendererTest.row(LOW, "dense-ae", "collapsed", 1, 0.114),
+                SiteRendererTest.row(LOW, "dense-ae", "collapsed", 2, 0.114), SiteRendererTest.row(LOW, "dense-ae", "collapsed", 3, 0.114))));
+        ClaimCheck none = ClaimCheck.of(highAboveLow, exps, List.of(), java.util.Set.of(), fmt);
+        assertEquals(ClaimVerdict.NOT_EVALUATED, none.verdict(), none.evidence());
+    }
+
+    @Test
     void anOrderIsCountedSeedBySeedAndItsInverseIsCountedTheOtherWay() {
         var exps = experiments(rising());
         ClaimCheck up = ClaimCheck.of(claim(ClaimRule.INCREASING, "test_mse", List.of(LOW, MID, HIGH), List.of()), exps, List.of(), fmt);

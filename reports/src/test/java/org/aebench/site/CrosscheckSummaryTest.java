@@ -11,9 +11,9 @@ import org.aebench.contract.Row;
 import org.junit.jupiter.api.Test;
 
 class CrosscheckSummaryTest {
-    private static final String ID = "r9/conv/mnist";
+    static final String ID = "r9/conv/mnist";
 
-    private static List<Row<CrosscheckColumn>> theirs(double... mse) {
+    static List<Row<CrosscheckColumn>> theirs(double... mse) {
         List<Row<CrosscheckColumn>> rows = new ArrayList<>();
         for (int i = 0; i < mse.length; i++) {
             rows.add(new Row<>(CrosscheckColumn.class).set(CrosscheckColumn.EXPERIMENT_ID, ID).set(CrosscheckColumn.SEED, i + 1)
@@ -23,7 +23,7 @@ class CrosscheckSummaryTest {
         return rows;
     }
 
-    private static ExperimentSummary ours(double... mse) {
+    static ExperimentSummary ours(double... mse) {
         List<Row<ResultColumn>> rows = new ArrayList<>();
         for (int i = 0; i < mse.length; i++) {
             rows.add(SiteRendererTest.row(ID, "conv-ae", mse[i] > 0.1 ? "collapsed" : "ok", i + 1, mse[i]).set(ResultColumn.NOISE_FREE_TEST_MSE, mse[i]));

@@ -19,7 +19,7 @@ class ReproductionVerdictTest {
 
     private static Comparison comparison(String verdict, org.aebench.reference.Explanation why) {
         ReferenceValue ref = new ReferenceValue("r9", "f", "s", "r9/a/mnist", "test_mse", "0.01", "d", 1, "");
-        return new Comparison(ref, OK_FULL, OK_FULL.metric("test_mse"), 0.01, 0, verdict, null, null, null, why, null);
+        return new Comparison(ref, OK_FULL, OK_FULL.metric("test_mse"), 0.01, 0, verdict, null, null, null, why, null, null);
     }
 
     @Test
@@ -47,8 +47,8 @@ class ReproductionVerdictTest {
                 SiteRendererTest.row("r9/a/mnist", "conv-ae", "collapsed", 2, 0.11)));
         ReferenceValue ref = new ReferenceValue("r9", "f", "s", "r9/a/mnist", "test_mse", "0.01", "d", 1, "");
         var cause = new org.aebench.reference.CollapseCause("r9/a/mnist", "the final ReLU is dead at initialisation for some seeds", "a survey");
-        Comparison found = new Comparison(ref, partly, partly.metric("test_mse"), 0.01, 500, "worse", null, null, null, null, cause);
-        Comparison notFound = new Comparison(ref, partly, partly.metric("test_mse"), 0.01, 500, "worse", null, null, null, null, null);
+        Comparison found = new Comparison(ref, partly, partly.metric("test_mse"), 0.01, 500, "worse", null, null, null, null, cause, null);
+        Comparison notFound = new Comparison(ref, partly, partly.metric("test_mse"), 0.01, 500, "worse", null, null, null, null, null, null);
         assertEquals(Comparison.Reason.OURS_COLLAPSED_CAUSE_FOUND, found.reason());
         assertEquals("ours collapsed in some seed, for a cause in the report's own design: the final ReLU is dead at initialisation for some seeds",
                 found.reasonText());
@@ -56,6 +56,35 @@ class ReproductionVerdictTest {
         var v = ReproductionVerdict.of(List.of(found, notFound), List.of());
         assertEquals(1, v.outsideExplained());
         assertEquals(1, v.outsideUnexplained());
+    }
+
+    /** Reference 0.01 against our three seeds, with PyTorch's three seeds of the same cells. */
+    private static Comparison againstPyTorch(double[] ours, double[] theirs) {
+        ReferenceValue ref = new ReferenceValue("r9", "f", "s", CrosscheckSummaryTest.ID, "test_mse", "0.01", "d", 1, "");
+        ExperimentSummary e = CrosscheckSummaryTest.ours(ours);
+        Stats value = e.metric("test_mse");
+        return new Comparison(ref, e, value, 0.01, 100 * (value.mean() - 0.01) / 0.01, org.aebench.results.MetricRules.verdict("test_mse", value.mean(), 0.01),
+                null, null, null, null, null, CrosscheckSummary.of(CrosscheckSummaryTest.theirs(theirs), e));
+    }
+
+    @Test
+    void aNumberPyTorchMissesTooOnTheSameSideIsExplainedAndOnlyThen() {
+        Comparison both = againstPyTorch(new double[] {0.0120, 0.0121, 0.0119}, new double[] {0.0119, 0.0122, 0.0120});
+        assertEquals("worse", both.verdict());
+        assertEquals(Comparison.Reason.PYTORCH_MISSES_TOO, both.reason());
+        assertTrue(both.reasonText().endsWith("(torch 1.13 0.01203 over 3 seeds, +20.3%)"), both.reasonText());
+        assertEquals(1, ReproductionVerdict.of(List.of(both), List.of()).outsideExplained());
+        // PyTorch agrees with ours within seed noise but its mean is within tolerance of the report: the gap may be ours
+        Comparison theirsWithin = againstPyTorch(new double[] {0.0112, 0.0118, 0.0113}, new double[] {0.0100, 0.0125, 0.0102});
+        assertEquals("worse", theirsWithin.verdict());
+        assertEquals(Comparison.Reason.UNEXPLAINED, theirsWithin.reason(), theirsWithin.reasonText());
+        Comparison otherSide = againstPyTorch(new double[] {0.0120, 0.0121, 0.0119}, new double[] {0.0080, 0.0081, 0.0079});
+        assertEquals(Comparison.Reason.UNEXPLAINED, otherSide.reason());
+        Comparison disagreeing = againstPyTorch(new double[] {0.0150, 0.0151, 0.0149}, new double[] {0.0120, 0.0121, 0.0119});
+        assertTrue(disagreeing.pytorch().disagrees());
+        assertEquals(Comparison.Reason.UNEXPLAINED, disagreeing.reason(), "worse than the report and than PyTorch: ours to explain");
+        Comparison oneSeed = againstPyTorch(new double[] {0.0120, 0.0121, 0.0119}, new double[] {0.0120});
+        assertEquals(Comparison.Reason.UNEXPLAINED, oneSeed.reason(), "one PyTorch seed settles nothing");
     }
 
     private static ClaimCheck claim(ClaimVerdict verdict, ClaimVerdict onReport) {

@@ -134,9 +134,9 @@ class SiteRendererTest {
     @Test
     void missingMeasurementsAreShownAsSuchNotAsNumbers() {
         ReferenceValue ref = new ReferenceValue("r009", "f", "s", "r009/x/mnist", "test_mse", "0.01", "d", 1, "");
-        assertEquals("not run", SiteRenderer.compare(ref, null, java.util.Map.of(), null, null).verdict());
+        assertEquals("not run", SiteRenderer.compare(ref, null, java.util.Map.of(), null, null, null).verdict());
         ReferenceValue unclear = new ReferenceValue("r009", "f", "s", "r009/x/mnist", "test_mse", "0.01", "d", Double.NaN, "");
-        assertEquals("not comparable", SiteRenderer.compare(unclear, null, java.util.Map.of(), null, null).verdict());
+        assertEquals("not comparable", SiteRenderer.compare(unclear, null, java.util.Map.of(), null, null, null).verdict());
     }
 
     private static Row<org.aebench.contract.BenchColumn> bench(String benchmark, String model, String threads, double rate) {
