@@ -29,7 +29,7 @@ import org.openjdk.jmh.util.ListStatistics;
  * percent between days; only a reference measured beside the JMH run compares like with like.
  * The matrix supplies each model's settings and the benchmark its images, so the only thing the
  * Python side adds is each architecture in PyTorch ({@code pytorch_reference.py}); models it has
- * no version of (sparse and contractive penalties, dropout and batch norm, the VAE, unpooling)
+ * no version of (sparse and contractive penalties, dropout and batch norm, unpooling)
  * are listed as skipped, not approximated.
  */
 public final class PyTorchReference {
