@@ -81,6 +81,10 @@ final class StepPlan {
         this.values = values;
         this.ops = ops.toArray(new DifferentialFunction[0]);
         this.contexts = contexts.toArray(new OpContext[0]);
+        // Every output array is the one the recorded pass wrote, of the shape it computed then: libnd4j
+        // need not compute the shapes again. Why: its shape function runs under a lock every process-wide
+        // cache of shapes shares, which is where two workers in one JVM waited on each other.
+        for (int i = 0; i < this.ops.length; i++) if (this.ops[i] instanceof CustomOp) this.contexts[i].shapeFunctionOverride(true);
     }
 
     /** Copies the step's placeholder values into the plan's own arrays, then runs every op. */

@@ -1,6 +1,7 @@
 package org.aebench.models;
 
 import org.aebench.ops.CrossEntropy;
+import org.aebench.ops.PreparedOp;
 import org.aebench.optim.FlatOptimizer;
 import java.util.HashMap;
 import java.util.List;
@@ -11,8 +12,18 @@ import org.aebench.matrix.Loss;
 import org.aebench.matrix.WeightInit;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.api.blas.params.MMulTranspose;
 import org.nd4j.linalg.api.ops.DynamicCustomOp;
+import org.nd4j.linalg.api.ops.ScalarOp;
+import org.nd4j.linalg.api.ops.executioner.OpExecutioner;
+import org.nd4j.linalg.api.ops.impl.reduce.Mmul;
+import org.nd4j.linalg.api.ops.impl.scalar.RectifiedLinear;
+import org.nd4j.linalg.api.ops.impl.scalar.ScalarAdd;
+import org.nd4j.linalg.api.ops.impl.scalar.ScalarMultiplication;
+import org.nd4j.linalg.api.ops.impl.scalar.ScalarReverseSubtraction;
 import org.nd4j.linalg.api.ops.impl.scalar.Step;
+import org.nd4j.linalg.api.ops.impl.transforms.pairwise.arithmetic.AddOp;
+import org.nd4j.linalg.api.ops.impl.transforms.pairwise.arithmetic.MulOp;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.indexing.NDArrayIndex;
 import org.nd4j.linalg.learning.config.IUpdater;
@@ -24,7 +35,7 @@ import org.nd4j.linalg.ops.transforms.Transforms;
  * <p>Why not MultiLayerNetwork: for these small layers the time goes into per-op overhead and
  * the updater, not into matrix products. Here weights and biases are views into one flat buffer
  * stepped by {@link FlatOptimizer}, and every activation, delta and gradient has a buffer
- * allocated once per batch size.
+ * allocated once per batch size, with the ops of a step bound to it.
  */
 public final class DenseNetwork {
     private final int inputs;
@@ -112,23 +123,71 @@ public final class DenseNetwork {
         }
     }
 
-    /** Per-batch-size work arrays: activations a[0..n] (a[0] is the input), deltas, and a scratch per layer. */
+    /**
+     * Per-batch-size work arrays: activations a[0..n] (a[0] is the input), deltas, and a scratch per
+     * layer; and every op of a step bound to them once ({@link PreparedOp} says why).
+     */
     private final class Buffers {
         final INDArray[] a;
         final INDArray[] delta;
         final INDArray[] scratch;
+        /** a[i] w[i] into a[i+1]; input 0 of layer 0 is the batch. */
+        final PreparedOp[] product;
+        final PreparedOp[] addBias;
+        final Runnable[] activate;
+        /** a[i]^T delta[i+1] into dw[i]; input 0 of layer 0 is the batch. */
+        final PreparedOp[] weightGradient;
+        /** Column sums of delta[i+1] into db[i]. */
+        final PreparedOp[] biasGradient;
+        /** delta[i+1] w[i]^T into delta[i], for i > 0. */
+        final PreparedOp[] backProduct;
+        /** delta[i+1] *= f'(z) of layer i. */
+        final Runnable[] backActivate;
 
         Buffers(long batch) {
             int n = layers.size();
             a = new INDArray[n + 1];
             delta = new INDArray[n + 1];
             scratch = new INDArray[n + 1];
+            a[0] = Nd4j.create(dtype, batch, inputs);  // replaced by each batch; gives the products their input shape
             for (int i = 0; i < n; i++) {
                 a[i + 1] = Nd4j.create(dtype, new long[] {batch, layers.get(i).units()}, 'c');
                 delta[i + 1] = Nd4j.create(dtype, new long[] {batch, layers.get(i).units()}, 'c');
                 scratch[i + 1] = Nd4j.create(dtype, new long[] {batch, layers.get(i).units()}, 'c');
             }
+            product = new PreparedOp[n];
+            addBias = new PreparedOp[n];
+            activate = new Runnable[n];
+            weightGradient = new PreparedOp[n];
+            biasGradient = new PreparedOp[n];
+            backProduct = new PreparedOp[n];
+            backActivate = new Runnable[n];
+            for (int i = 0; i < n; i++) {
+                Activation act = layers.get(i).activation();
+                product[i] = gemm(a[i], w[i], a[i + 1], false, false);
+                // the custom ops, not addiRowVector's broadcast and sum(true, 0)'s reduction: the same sums
+                // (PreparedOpTest), without a tensor-along-dimension pack made in Java on every call
+                addBias[i] = PreparedOp.of(new AddOp(a[i + 1], b[i], a[i + 1]));
+                activate[i] = activation(a[i + 1], act);
+                weightGradient[i] = gemm(a[i], delta[i + 1], dw[i], true, false);
+                biasGradient[i] = PreparedOp.of(DynamicCustomOp.builder("reduce_sum").addInputs(delta[i + 1]).addOutputs(db[i])
+                        .addIntegerArguments(0).addBooleanArguments(true).build());
+                if (i > 0) backProduct[i] = gemm(delta[i + 1], w[i], delta[i], false, true);
+                backActivate[i] = backActivation(delta[i + 1], a[i + 1], act, scratch[i + 1]);
+            }
         }
+
+        /** Points the ops that read the input at this batch. */
+        void input(INDArray x) {
+            a[0] = x;
+            product[0].input(0, x);
+            weightGradient[0].input(0, x);
+        }
+    }
+
+    /** What {@code Nd4j.gemm(x, y, z, transposeX, transposeY, 1, 0)} runs. */
+    private static PreparedOp gemm(INDArray x, INDArray y, INDArray z, boolean transposeX, boolean transposeY) {
+        return PreparedOp.of(new Mmul(x, y, z, 1.0, 0.0, MMulTranspose.builder().transposeA(transposeX).transposeB(transposeY).build()));
     }
 
     private Buffers buffers(long batch) {
@@ -143,54 +202,87 @@ public final class DenseNetwork {
     /** Forward pass that adds {@code noise} to the activations of layer {@code noisyLayer} (-1: none). */
     private Buffers forward(INDArray x, int noisyLayer, INDArray noise) {
         Buffers buf = buffers(x.rows());
-        buf.a[0] = x;
+        buf.input(x);
         for (int i = 0; i < layers.size(); i++) {
-            INDArray z = buf.a[i + 1];
-            Nd4j.gemm(buf.a[i], w[i], z, false, false, 1.0, 0.0);
-            z.addiRowVector(b[i]);
-            activate(z, layers.get(i).activation());
-            if (i == noisyLayer) z.addi(noise);
+            buf.product[i].run();
+            buf.addBias[i].run();
+            buf.activate[i].run();
+            if (i == noisyLayer) buf.a[i + 1].addi(noise);
         }
         return buf;
     }
 
     /**
-     * In place. Sigmoid and tanh go through libnd4j's custom {@code tanh} op, which oneDNN runs
-     * vectorised, where the legacy {@code sigmoid} and {@code tanh} transforms are scalar libm and
-     * were a quarter of a small dense AE's step (docs/performance.md).
+     * In place on {@code z}. Sigmoid and tanh go through libnd4j's custom {@code tanh} op, which
+     * oneDNN runs vectorised, where the legacy {@code sigmoid} and {@code tanh} transforms are scalar
+     * libm and were a quarter of a small dense AE's step (docs/performance.md).
      * sigmoid(z) = (1 + tanh(z / 2)) / 2 is the same function; the values differ by
      * float rounding (below 1e-7 absolute).
      */
-    private static void activate(INDArray z, Activation a) {
-        switch (a) {
-            case RELU -> Transforms.relu(z, false);
-            case SIGMOID -> {
-                tanh(z.muli(0.5));
-                z.muli(0.5).addi(0.5);
+    private static Runnable activation(INDArray z, Activation a) {
+        OpExecutioner exec = Nd4j.getExecutioner();
+        return switch (a) {
+            case RELU -> {
+                ScalarOp relu = new RectifiedLinear(z, z);
+                yield () -> exec.exec(relu);
             }
-            case TANH -> tanh(z);
-            case IDENTITY -> { }
-        }
+            case SIGMOID -> {
+                ScalarOp half = new ScalarMultiplication(z, null, z, 0.5);
+                PreparedOp tanh = tanh(z);
+                ScalarOp shift = new ScalarAdd(z, null, z, 0.5);
+                yield () -> {
+                    exec.exec(half);
+                    tanh.run();
+                    exec.exec(half);
+                    exec.exec(shift);
+                };
+            }
+            case TANH -> tanh(z)::run;
+            case IDENTITY -> () -> { };
+        };
     }
 
-    private static void tanh(INDArray z) {
-        Nd4j.exec(DynamicCustomOp.builder("tanh").addInputs(z).addOutputs(z).build());
+    private static PreparedOp tanh(INDArray z) {
+        return PreparedOp.of(DynamicCustomOp.builder("tanh").addInputs(z).addOutputs(z).build());
     }
 
     /**
      * delta := delta * f'(z), written with the layer's output a = f(z); {@code scratch} has a's shape.
      * ReLU multiplies by step(a): the same result as libnd4j's thresholdedrelu_bp, many times faster.
      */
-    private static void backActivate(INDArray delta, INDArray a, Activation act, INDArray scratch) {
-        switch (act) {
+    private static Runnable backActivation(INDArray delta, INDArray a, Activation act, INDArray scratch) {
+        OpExecutioner exec = Nd4j.getExecutioner();
+        PreparedOp times = PreparedOp.of(new MulOp(delta, scratch, delta));
+        return switch (act) {
             case RELU -> {
-                Nd4j.getExecutioner().exec(new Step(a, scratch, 0.0));
-                delta.muli(scratch);
+                ScalarOp step = new Step(a, scratch, 0.0);
+                yield () -> {
+                    exec.exec(step);
+                    times.run();
+                };
             }
-            case SIGMOID -> delta.muli(a.rsub(1.0, scratch).muli(a));
-            case TANH -> delta.muli(a.mul(a, scratch).rsubi(1.0));
-            case IDENTITY -> { }
-        }
+            case SIGMOID -> {
+                // a (1 - a)
+                ScalarOp oneMinus = new ScalarReverseSubtraction(a, null, scratch, 1.0);
+                PreparedOp timesA = PreparedOp.of(new MulOp(scratch, a, scratch));
+                yield () -> {
+                    exec.exec(oneMinus);
+                    timesA.run();
+                    times.run();
+                };
+            }
+            case TANH -> {
+                // 1 - a^2
+                PreparedOp square = PreparedOp.of(new MulOp(a, a, scratch));
+                ScalarOp oneMinus = new ScalarReverseSubtraction(scratch, null, scratch, 1.0);
+                yield () -> {
+                    square.run();
+                    exec.exec(oneMinus);
+                    times.run();
+                };
+            }
+            case IDENTITY -> () -> { };
+        };
     }
 
     /** Forward, backward and one optimiser step on a batch; returns the batch loss (mean over pixels and images). */
@@ -206,7 +298,7 @@ public final class DenseNetwork {
             lossValue = delta.norm2Number().doubleValue();
             lossValue = lossValue * lossValue * scale;
             delta.muli(2 * scale);
-            backActivate(delta, out, layers.get(n - 1).activation(), buf.scratch[n]);
+            buf.backActivate[n - 1].run();
         } else {
             lossValue = CrossEntropy.sum(out, target) * scale;
             delta.assign(out).subi(target).muli(scale);           // sigmoid + BCE: dL/dz = (a - y) / N
@@ -215,18 +307,18 @@ public final class DenseNetwork {
         double perImage = 1.0 / out.rows();
         INDArray contractiveScale = null;
         for (int i = n - 1; i >= 0; i--) {
-            Nd4j.gemm(buf.a[i], buf.delta[i + 1], dw[i], true, false, 1.0, 0.0);
+            buf.weightGradient[i].run();
             if (i == 0 && contractiveScale != null) dw[0].addi(w[0].mulRowVector(contractiveScale));
-            db[i].assign(buf.delta[i + 1].sum(true, 0));
+            buf.biasGradient[i].run();
             if (i > 0) {
                 INDArray d = buf.delta[i];
-                Nd4j.gemm(buf.delta[i + 1], w[i], d, false, true, 1.0, 0.0);
+                buf.backProduct[i].run();
                 INDArray a = buf.a[i];
                 if (i - 1 == p && penalties.activityL1() > 0) {
                     lossValue += penalties.activityL1() * perImage * Transforms.abs(a, true).sumNumber().doubleValue();
                     d.addi(Transforms.sign(a, true).muli(penalties.activityL1() * perImage));
                 }
-                backActivate(d, a, layers.get(i - 1).activation(), buf.scratch[i]);
+                buf.backActivate[i - 1].run();
                 if (i == 1 && penalties.contractive() > 0) {
                     // P = lambda/B sum_b sum_j (h(1-h))^2 S_j with S_j = sum_i W_ij^2;
                     // dP/dz = lambda/B * 2 (h(1-h))^2 (1-2h) S_j;  dP/dW_ij = 2 lambda/B * sum_b (h(1-h))^2 * W_ij
