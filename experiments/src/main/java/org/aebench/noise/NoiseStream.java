@@ -31,6 +31,26 @@ public final class NoiseStream {
         return Nd4j.createFromArray(v).reshape('c', x.shape());
     }
 
+    /**
+     * {@link #corrupt}'s numbers written into {@code into} (a contiguous float array of its own, of
+     * {@code x}'s shape) through {@code scratch}: for every training batch, where a new array per
+     * batch was a native allocation the size of the batch, freed only by a collection.
+     */
+    public void corruptInto(INDArray x, double sigma, float[] scratch, INDArray into) {
+        if (x.dataType() != DataType.FLOAT) throw new IllegalArgumentException("expected float images, got " + x.dataType());
+        if (scratch.length != into.length() || !into.equalShapes(x)) {
+            throw new IllegalArgumentException("scratch of " + scratch.length + " and output " + into.shapeInfoToString() + " for " + x.shapeInfoToString());
+        }
+        into.assign(x);
+        java.nio.FloatBuffer buffer = into.data().asNioFloat();
+        buffer.get(0, scratch);
+        for (int i = 0; i < scratch.length; i++) {
+            float noisy = scratch[i] + (float) (sigma * random.nextGaussian());
+            scratch[i] = noisy < 0 ? 0 : noisy > 1 ? 1 : noisy;
+        }
+        buffer.put(0, scratch);
+    }
+
     /** {@code sigma N(0, 1)} of the given shape. */
     public INDArray gaussian(double sigma, long... shape) {
         float[] v = new float[Math.toIntExact(prod(shape))];

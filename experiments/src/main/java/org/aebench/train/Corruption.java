@@ -6,6 +6,7 @@ import org.aebench.model.DenseProbes;
 import org.aebench.noise.NoiseStream;
 import org.aebench.model.Reconstructor;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.indexing.NDArrayIndex;
 
 /**
@@ -21,6 +22,7 @@ public final class Corruption {
     private final double codeSigma;
     private final long codeSeed;
     private INDArray codeNoise;
+    private final java.util.Map<Integer, NoisyBatch> noisyBatches = new java.util.HashMap<>();
 
     Corruption(ExperimentSpec spec, CellSeeds seeds, Dataset data) {
         this.trainSigma = spec.trainingNoise();
@@ -31,8 +33,19 @@ public final class Corruption {
         this.codeSeed = seeds.noise("code");
     }
 
+    /** The batch the model trains on: {@code clean}, or its corrupted copy in an array the next call overwrites. */
     INDArray trainingInput(INDArray clean) {
-        return trainSigma > 0 ? trainNoise.corrupt(clean, trainSigma) : clean;
+        if (trainSigma == 0) return clean;
+        NoisyBatch batch = noisyBatches.computeIfAbsent(clean.rows(), rows -> new NoisyBatch(clean));
+        trainNoise.corruptInto(clean, trainSigma, batch.scratch(), batch.array());
+        return batch.array();
+    }
+
+    /** Where a training batch of one size is corrupted, reused from batch to batch (the next call overwrites it). */
+    private record NoisyBatch(INDArray array, float[] scratch) {
+        NoisyBatch(INDArray like) {
+            this(Nd4j.create(like.dataType(), like.shape(), 'c'), new float[Math.toIntExact(like.length())]);
+        }
     }
 
     /** True when the cell is scored on anything but the clean test images. */

@@ -3,6 +3,7 @@ package org.aebench.noise;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
@@ -51,6 +52,20 @@ class NoiseStreamTest {
         assertEquals(1.0, wide.maxNumber().doubleValue(), 0.0, "clipped above at 1");
         assertEquals(noisy, new NoiseStream(5).corrupt(rows, 0.1), "same seed, same noise");
         assertEquals(0.5f, rows.getFloat(0, 0), 0f, "the input is not changed");
+    }
+
+    @Test
+    void corruptIntoWritesCorruptsNumbersIntoTheGivenArrayBatchAfterBatch() {
+        INDArray images = Nd4j.rand(DataType.FLOAT, 300, 784);
+        NoiseStream fresh = new NoiseStream(9), reused = new NoiseStream(9);
+        INDArray into = Nd4j.create(DataType.FLOAT, 100, 784);
+        float[] scratch = new float[100 * 784];
+        for (int start = 0; start < 300; start += 100) {
+            INDArray batch = images.get(NDArrayIndex.interval(start, start + 100), NDArrayIndex.all());
+            reused.corruptInto(batch, 0.3, scratch, into);
+            assertArrayEquals(fresh.corrupt(batch, 0.3).data().asFloat(), into.data().asFloat(), "batch at " + start);
+        }
+        assertThrows(IllegalArgumentException.class, () -> reused.corruptInto(images, 0.3, scratch, into));
     }
 
     @Test
