@@ -23,12 +23,9 @@ public final class NoiseStream {
 
     /** {@code x + sigma N(0, 1)}, clipped to [0, 1]: a new float array of {@code x}'s shape. */
     public INDArray corrupt(INDArray x, double sigma) {
-        float[] v = floats(x);
-        for (int i = 0; i < v.length; i++) {
-            float noisy = v[i] + (float) (sigma * random.nextGaussian());
-            v[i] = noisy < 0 ? 0 : noisy > 1 ? 1 : noisy;
-        }
-        return Nd4j.createFromArray(v).reshape('c', x.shape());
+        INDArray into = Nd4j.create(DataType.FLOAT, x.shape(), 'c');
+        corruptInto(x, sigma, new float[Math.toIntExact(into.length())], into);
+        return into;
     }
 
     /**
@@ -82,12 +79,6 @@ public final class NoiseStream {
     /** All ones if the 32-bit uniform {@code u} is at or above {@code threshold}, else 0. */
     private static int keptBits(long u, long threshold) {
         return ~(int) ((u - threshold) >> 63);
-    }
-
-    /** The elements of {@code x} in row-major order, as a copy. */
-    private static float[] floats(INDArray x) {
-        if (x.dataType() != DataType.FLOAT) throw new IllegalArgumentException("expected float images, got " + x.dataType());
-        return x.dup('c').data().asFloat();
     }
 
     private static long prod(long[] shape) {

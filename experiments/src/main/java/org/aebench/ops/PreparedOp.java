@@ -51,5 +51,4 @@ public final class PreparedOp {
     public void run() {
         Nd4j.getExecutioner().exec(op, context);
     }
-
 }
