@@ -178,8 +178,8 @@ public final class TransposedConvolution {
             // [n, block row, (block column, rx, cout)] is already the memory order of output rows 2 By + ry
             rowParities[ry] = sum;
         }
-        // A stack interleaves the two row parities. Why not one sum and a permute of [n, By, Bx, ry, rx, c]:
-        // libnd4j's 6-d permute took three times as long as an unstack and a stack.
+        // A stack interleaves the two row parities (runs of a whole block row). Why not one sum and a permute
+        // of [n, By, Bx, ry, rx, c] instead: that 6-d permute took three times as long as the stack and its unstack.
         SDVariable y = sd.reshape(sd.stack(2, rowParities), -1, 2 * blocks, 2 * blocks * cout);
         // cropped as [n, row, (column, cout)]: rows of out x cout floats, where a crop of [n, row, column, cout] copies floats one by one
         if (p != 0 || 2 * blocks != out) y = y.get(SDIndex.all(), SDIndex.interval(p, p + out), SDIndex.interval(p * cout, (p + out) * cout));
