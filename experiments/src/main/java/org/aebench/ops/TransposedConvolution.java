@@ -46,7 +46,9 @@ public final class TransposedConvolution {
         int rows = (out + 1) / 2;
         SDVariable y = channelsLast ? phasesChannelsLast(sd, in, w, b, taps, side, rows)
                 : phasesChannelsFirst(sd, in, w, taps, side, rows);
-        if (out != 2 * rows) y = crop(y, 0, out, 0, out, channelsLast);
+        if (out != 2 * rows) {
+            y = channelsLast ? cropRuns(sd, y, 2 * rows, 2 * rows, cout(w), 0, out, 0, out) : crop(y, 0, out, 0, out);
+        }
         if (b == null || channelsLast) return y;
         return y.add(sd.reshape(b, 1, cout(w), 1, 1));
     }
@@ -61,11 +63,11 @@ public final class TransposedConvolution {
         SDVariable phase = sd.permute(sd.reshape(taps.select(sd, w, taps.selection()), t, t, 2, 2, cout(w), cin(w)), 0, 1, 5, 2, 3, 4);
         // Output rows 2m + a read input rows m + d, d in [dmin, dmax]: pad so every needed row exists.
         int before = padBefore(taps.dmin), after = padAfter(taps.dmax, rows, side);
-        SDVariable x = pad(sd, in, before, after, before, after, false);
+        SDVariable x = pad(sd, in, before, after, before, after);
         SDVariable y = sd.cnn().conv2d(x, sd.reshape(phase, t, t, cin(w), 4 * cout(w)), Conv2DConfig.builder().kH(t).kW(t).sH(1).sW(1)
                 .pH(0).pW(0).dataFormat("NCHW").build());
         int start = taps.dmin + before;
-        if (start != 0 || side + before + after - t + 1 != rows) y = crop(y, start, rows, start, rows, false);
+        if (start != 0 || side + before + after - t + 1 != rows) y = crop(y, start, rows, start, rows);
         return sd.cnn().depthToSpace(y, 2, DataFormat.NCHW);
     }
 
@@ -124,12 +126,10 @@ public final class TransposedConvolution {
         kernel = sd.reshape(kernel, kh, kw, cin(w), parities * cout);
         int top = padBefore(r[0]), bottom = padAfter(r[1], rows, side), left = padBefore(c[0]), right = padAfter(c[1], rows, side);
         Conv2DConfig config = Conv2DConfig.builder().kH(kh).kW(kw).sH(1).sW(1).pH(0).pW(0).dataFormat("NHWC").build();
-        SDVariable x = pad(sd, in, top, bottom, left, right, true);
+        SDVariable x = padRuns(sd, in, side, side, cin(w), top, bottom, left, right);
         SDVariable y = bias == null ? sd.cnn().conv2d(x, kernel, config) : sd.cnn().conv2d(x, kernel, bias, config);
-        int y0 = r[0] + top, x0 = c[0] + left;
-        if (y0 != 0 || x0 != 0 || side + top + bottom - kh + 1 != rows || side + left + right - kw + 1 != rows) {
-            y = crop(y, y0, rows, x0, rows, true);
-        }
+        int y0 = r[0] + top, x0 = c[0] + left, height = side + top + bottom - kh + 1, width = side + left + right - kw + 1;
+        if (y0 != 0 || x0 != 0 || height != rows || width != rows) y = cropRuns(sd, y, height, width, parities * cout, y0, rows, x0, rows);
         return y;
     }
 
@@ -167,11 +167,9 @@ public final class TransposedConvolution {
             SDVariable sum = null;
             for (int qy = 0; qy < q; qy++) {
                 for (int qx = 0; qx < q; qx++) {
-                    // [n, row, (column, rx, cout)]: the shift moves whole runs of (rx, cout) pairs, so pad and its
-                    // backprop (a slice) copy rows of side x pair floats, not pairs one by one
+                    // [n, row, (column, rx, cout)]: the shift moves whole blocks of (rx, cout) pairs
                     SDVariable tap = sd.reshape(taps[(ry * q + qy) * q + qx], -1, side, side * pair);
-                    SDVariable shifted = sd.nn().pad(tap, sd.constant(Nd4j.createFromArray(
-                            new int[][] {{0, 0}, {qy, q - 1 - qy}, {qx * pair, (q - 1 - qx) * pair}})), 0.0);
+                    SDVariable shifted = padRows(sd, tap, pair, qy, q - 1 - qy, qx, q - 1 - qx);
                     sum = sum == null ? shifted : sum.add(shifted);
                 }
             }
@@ -181,8 +179,7 @@ public final class TransposedConvolution {
         // A stack interleaves the two row parities (runs of a whole block row). Why not one sum and a permute
         // of [n, By, Bx, ry, rx, c] instead: that 6-d permute took three times as long as the stack and its unstack.
         SDVariable y = sd.reshape(sd.stack(2, rowParities), -1, 2 * blocks, 2 * blocks * cout);
-        // cropped as [n, row, (column, cout)]: rows of out x cout floats, where a crop of [n, row, column, cout] copies floats one by one
-        if (p != 0 || 2 * blocks != out) y = y.get(SDIndex.all(), SDIndex.interval(p, p + out), SDIndex.interval(p * cout, (p + out) * cout));
+        if (p != 0 || 2 * blocks != out) y = cropRows(y, cout, p, out, p, out);
         y = sd.reshape(y, -1, out, out, cout);
         return b == null ? y : y.add(b);
     }
@@ -197,18 +194,46 @@ public final class TransposedConvolution {
 
     private static int cin(SDVariable w) { return (int) w.getShape()[3]; }
 
-    /** Rows {@code [top, top + height)} and columns {@code [left, left + width)} of an NCHW or NHWC tensor. */
-    private static SDVariable crop(SDVariable y, int top, int height, int left, int width, boolean channelsLast) {
-        SDIndex rows = SDIndex.interval(top, top + height), cols = SDIndex.interval(left, left + width);
-        return channelsLast ? y.get(SDIndex.all(), rows, cols, SDIndex.all()) : y.get(SDIndex.all(), SDIndex.all(), rows, cols);
+    /** Rows {@code [top, top + height)} and columns {@code [left, left + width)} of an NCHW tensor. */
+    private static SDVariable crop(SDVariable y, int top, int height, int left, int width) {
+        return y.get(SDIndex.all(), SDIndex.all(), SDIndex.interval(top, top + height), SDIndex.interval(left, left + width));
     }
 
-    /** Zero rows above and below, zero columns left and right of an NCHW or NHWC tensor; none is no op. */
-    private static SDVariable pad(SameDiff sd, SDVariable in, int top, int bottom, int left, int right, boolean channelsLast) {
+    /** Zero rows above and below, zero columns left and right of an NCHW tensor; none is no op. */
+    private static SDVariable pad(SameDiff sd, SDVariable in, int top, int bottom, int left, int right) {
         if (top + bottom + left + right == 0) return in;
-        int[][] padding = channelsLast ? new int[][] {{0, 0}, {top, bottom}, {left, right}, {0, 0}}
-                : new int[][] {{0, 0}, {0, 0}, {top, bottom}, {left, right}};
-        return sd.nn().pad(in, sd.constant(Nd4j.createFromArray(padding)), 0.0);
+        return sd.nn().pad(in, sd.constant(Nd4j.createFromArray(new int[][] {{0, 0}, {0, 0}, {top, bottom}, {left, right}})), 0.0);
+    }
+
+    /*
+     * Channels-last pads and crops go through [n, row, (column, channel)]. Why: libnd4j's pad, slice
+     * and their backprops copy along the last axis, so on [n, row, column, channel] they copy one
+     * short run of channels at a time and on the 3-d view whole rows (docs/performance.md, "Copies
+     * in whole runs"). The reshapes are views of contiguous arrays; the values are the same.
+     */
+
+    /** {@link #padRows} of an NHWC tensor of {@code height x width x channels}, as [n, row, (column, channel)] and back. */
+    private static SDVariable padRuns(SameDiff sd, SDVariable in, int height, int width, int channels, int top, int bottom, int left, int right) {
+        if (top + bottom + left + right == 0) return in;
+        SDVariable padded = padRows(sd, sd.reshape(in, -1, height, width * channels), channels, top, bottom, left, right);
+        return sd.reshape(padded, -1, height + top + bottom, width + left + right, channels);
+    }
+
+    /** {@link #cropRows} of an NHWC tensor of {@code height x width x channels}, as [n, row, (column, channel)] and back. */
+    private static SDVariable cropRuns(SameDiff sd, SDVariable y, int height, int width, int channels, int top, int rows, int left, int cols) {
+        SDVariable cropped = cropRows(sd.reshape(y, -1, height, width * channels), channels, top, rows, left, cols);
+        return sd.reshape(cropped, -1, rows, cols, channels);
+    }
+
+    /** Zero rows above and below, zero columns (of {@code channels} floats each) left and right of [n, row, (column, channel)]. */
+    private static SDVariable padRows(SameDiff sd, SDVariable in, int channels, int top, int bottom, int left, int right) {
+        return sd.nn().pad(in, sd.constant(Nd4j.createFromArray(
+                new int[][] {{0, 0}, {top, bottom}, {left * channels, right * channels}})), 0.0);
+    }
+
+    /** Rows {@code [top, top + rows)} and columns {@code [left, left + cols)} (of {@code channels} floats each) of [n, row, (column, channel)]. */
+    private static SDVariable cropRows(SDVariable y, int channels, int top, int rows, int left, int cols) {
+        return y.get(SDIndex.all(), SDIndex.interval(top, top + rows), SDIndex.interval(left * channels, (left + cols) * channels));
     }
 
     /**
