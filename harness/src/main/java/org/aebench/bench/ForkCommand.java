@@ -21,4 +21,16 @@ public final class ForkCommand {
         command.addAll(args);
         return command;
     }
+
+    /**
+     * Called first in a fork's main: when the JVM that started it ends (killed, or crashed), this
+     * one exits too. Why: a fork trains until its work is done, and one whose parent is gone
+     * would hold a core for nobody, beside whatever the user runs next.
+     */
+    public static void exitWithParent() {
+        ProcessHandle.current().parent().ifPresent(parent -> parent.onExit().thenRun(() -> Runtime.getRuntime().halt(PARENT_GONE)));
+    }
+
+    /** A fork's exit code when its parent ended before it: 128 + SIGHUP, as a shell reports a hung-up child. */
+    static final int PARENT_GONE = 129;
 }

@@ -233,6 +233,7 @@ public final class RunnerBenchmark {
      * one line of timings.
      */
     public static void main(String[] args) throws Exception {
+        ForkCommand.exitWithParent();
         Cell cell = ModelBenchmark.cell(args[0]);
         Settings settings = Settings.of(Boolean.parseBoolean(args[1]));
         long windowAt = Long.parseLong(args[2]);
