@@ -7,6 +7,7 @@ import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.function.UnaryOperator;
@@ -28,14 +29,19 @@ class ForkCommandTest {
         List<String> fork = ForkCommand.of(Sleeper.class, UnaryOperator.identity(), watchParent ? List.of("watch") : List.of());
         String command = String.join(" ", fork.stream().map(a -> "'" + a.replace("'", "'\\''") + "'").toList());
         // the shell starts the fork, prints its pid, waits until it is up, and exits: the fork's parent is gone
-        Process shell = new ProcessBuilder("sh", "-c", command + " > \"$0\" & echo $!; while [ ! -s \"$0\" ]; do sleep 0.1; done",
-                Files.createTempFile("fork", ".out").toString()).start();
-        long pid;
-        try (BufferedReader out = new BufferedReader(new InputStreamReader(shell.getInputStream(), StandardCharsets.UTF_8))) {
-            pid = Long.parseLong(out.readLine().trim());
+        Path started = Files.createTempFile("fork", ".out");
+        try {
+            Process shell = new ProcessBuilder("sh", "-c", command + " > \"$0\" & echo $!; while [ ! -s \"$0\" ]; do sleep 0.1; done",
+                    started.toString()).start();
+            long pid;
+            try (BufferedReader out = new BufferedReader(new InputStreamReader(shell.getInputStream(), StandardCharsets.UTF_8))) {
+                pid = Long.parseLong(out.readLine().trim());
+            }
+            assertTrue(shell.waitFor(30, TimeUnit.SECONDS), "the shell ends once the fork is up");
+            return ProcessHandle.of(pid).orElseThrow();
+        } finally {
+            Files.deleteIfExists(started);
         }
-        assertTrue(shell.waitFor(30, TimeUnit.SECONDS), "the shell ends once the fork is up");
-        return ProcessHandle.of(pid).orElseThrow();
     }
 
     @Test
